@@ -1,0 +1,118 @@
+package com.medflow.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads configuration in increasing precedence: defaults, {@code medflow.yaml} (or an explicit file),
+ * {@code MEDFLOW_*} environment variables, then explicit overrides (command-line flags).
+ * Unknown keys in the file are an error, so a typo never silently falls back to a default.
+ */
+public final class ConfigLoader {
+  private ConfigLoader() {}
+
+  public static MedflowConfig load(Optional<Path> file, Map<String, String> env, Map<String, String> overrides) {
+    return load(file, true, env, overrides);
+  }
+
+  /** Ignores any {@code medflow.yaml} in the working directory: defaults, env map and overrides only. */
+  public static MedflowConfig isolated(Map<String, String> env, Map<String, String> overrides) {
+    return load(Optional.empty(), false, env, overrides);
+  }
+
+  private static MedflowConfig load(Optional<Path> file, boolean defaultFile, Map<String, String> env,
+                                    Map<String, String> overrides) {
+    Map<String, String> values = new LinkedHashMap<>();
+    Map<String, String> origins = new LinkedHashMap<>();
+    for (Setting s : Settings.ALL) {
+      if (s.defaultValue() != null) {
+        values.put(s.key(), s.defaultValue());
+        origins.put(s.key(), "default");
+      }
+    }
+    Path yaml = file.orElse(Path.of("medflow.yaml"));
+    if (file.isPresent() && !Files.isRegularFile(yaml)) {
+      throw new ConfigException("Configuration file not found: " + yaml);
+    }
+    if ((file.isPresent() || defaultFile) && Files.isRegularFile(yaml)) {
+      readYaml(yaml).forEach((k, v) -> {
+        values.put(k, v);
+        origins.put(k, yaml.toString());
+      });
+    }
+    for (Setting s : Settings.ALL) {
+      String v = env.get(s.envVar());
+      if (v != null) {
+        values.put(s.key(), v);
+        origins.put(s.key(), "env " + s.envVar());
+      }
+    }
+    if (env.get("ANTHROPIC_API_KEY") != null && !origins.getOrDefault(Settings.ANTHROPIC_API_KEY.key(), "").startsWith("env")) {
+      values.put(Settings.ANTHROPIC_API_KEY.key(), env.get("ANTHROPIC_API_KEY"));
+      origins.put(Settings.ANTHROPIC_API_KEY.key(), "env ANTHROPIC_API_KEY");
+    }
+    overrides.forEach((k, v) -> {
+      requireKnown(k, "command line");
+      values.put(k, v);
+      origins.put(k, "command line");
+    });
+    return MedflowConfig.from(new RawConfig(values, origins));
+  }
+
+  /** Defaults plus environment only; what tests and {@code main} without a file use. */
+  public static MedflowConfig fromEnvironment() {
+    return load(Optional.empty(), System.getenv(), Map.of());
+  }
+
+  private static Map<String, String> readYaml(Path path) {
+    JsonNode root;
+    try {
+      root = new ObjectMapper(new YAMLFactory()).readTree(path.toFile());
+    } catch (IOException e) {
+      throw new ConfigException("Cannot read configuration file " + path + ": " + e.getMessage());
+    }
+    Map<String, String> flat = new LinkedHashMap<>();
+    if (root != null && !root.isNull() && !root.isMissingNode()) {
+      if (!root.isObject()) {
+        throw new ConfigException("Configuration file " + path + " must be a mapping of keys to values");
+      }
+      flatten("", root, flat, path);
+    }
+    return flat;
+  }
+
+  private static void flatten(String prefix, JsonNode node, Map<String, String> out, Path path) {
+    Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> e = fields.next();
+      String key = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
+      JsonNode v = e.getValue();
+      if (v.isObject() && !Settings.BY_KEY.containsKey(key)) {
+        flatten(key, v, out, path);
+      } else if (v.isNull()) {
+        requireKnown(key, path.toString());
+      } else {
+        requireKnown(key, path.toString());
+        if (v.isContainerNode()) {
+          throw new ConfigException("Invalid value for " + key + " in " + path + ": expected a single value");
+        }
+        out.put(key, v.asText());
+      }
+    }
+  }
+
+  private static void requireKnown(String key, String origin) {
+    if (!Settings.BY_KEY.containsKey(key)) {
+      throw new ConfigException("Unknown configuration key '" + key + "' in " + origin
+          + " (known keys are listed in docs/OPERATIONS.md)");
+    }
+  }
+}

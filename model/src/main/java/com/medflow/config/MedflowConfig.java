@@ -1,0 +1,169 @@
+package com.medflow.config;
+
+import static java.util.Objects.requireNonNull;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The whole typed configuration. Built once by {@link ConfigLoader} in {@code main} and passed to
+ * constructors; every value is validated when it is built, never later.
+ */
+public record MedflowConfig(
+    Path home,
+    Catalog catalog,
+    S3 s3,
+    Spark spark,
+    Pipeline pipeline,
+    Database appDb,
+    Server server,
+    Query query,
+    Cache cache,
+    Assistant assistant) {
+
+  public MedflowConfig {
+    requireNonNull(home, "home is null");
+    requireNonNull(catalog, "catalog is null");
+    requireNonNull(s3, "s3 is null");
+    requireNonNull(spark, "spark is null");
+    requireNonNull(pipeline, "pipeline is null");
+    requireNonNull(appDb, "appDb is null");
+    requireNonNull(server, "server is null");
+    requireNonNull(query, "query is null");
+    requireNonNull(cache, "cache is null");
+    requireNonNull(assistant, "assistant is null");
+  }
+
+  /** Iceberg JDBC catalog and warehouse location. */
+  public record Catalog(String name, String uri, Optional<String> user, Optional<String> password, URI warehouse) {
+    public boolean isEmbedded() {
+      return uri.startsWith("jdbc:sqlite:");
+    }
+
+    public boolean warehouseOnS3() {
+      String scheme = warehouse.getScheme();
+      return "s3".equals(scheme) || "s3a".equals(scheme);
+    }
+  }
+
+  public record S3(Optional<URI> endpoint, String region, Optional<String> accessKey, Optional<String> secretKey,
+                   boolean pathStyle) {}
+
+  public record Spark(String master, int shufflePartitions, boolean ui) {}
+
+  public record Pipeline(String landing, Optional<Path> payersDir, double gateThreshold) {}
+
+  public record Database(String url, Optional<String> user, Optional<String> password) {
+    public boolean isEmbedded() {
+      return url.startsWith("jdbc:sqlite:");
+    }
+  }
+
+  public record Tls(Path keystore, String password) {}
+
+  public record Server(String host, int port, Optional<Tls> tls, Optional<String> jwtSecret, Duration tokenTtl,
+                       int rateLimitPerMinute) {}
+
+  public record Query(Duration timeout, int maxRows, int defaultLimit) {}
+
+  public enum CacheType { MEMORY, REDIS, NONE }
+
+  public record Cache(CacheType type, URI redisUrl, Duration ttl, int maxEntries) {}
+
+  public record Assistant(Optional<String> anthropicApiKey, URI anthropicBaseUrl, String model, Duration llmTimeout,
+                          int llmRetries) {
+    public boolean llmEnabled() {
+      return anthropicApiKey.isPresent();
+    }
+  }
+
+  static MedflowConfig from(RawConfig raw) {
+    Path home = raw.path(Settings.HOME);
+    raw.home(home.toString());
+
+    String catalogUri = raw.string(Settings.CATALOG_URI);
+    if (!catalogUri.startsWith("jdbc:sqlite:") && !catalogUri.startsWith("jdbc:postgresql:")) {
+      throw raw.bad(Settings.CATALOG_URI, catalogUri, "jdbc:sqlite:<file> or jdbc:postgresql://host:port/db");
+    }
+    URI warehouse = raw.uri(Settings.WAREHOUSE);
+    String scheme = warehouse.getScheme() == null ? "" : warehouse.getScheme().toLowerCase(Locale.ROOT);
+    if (!scheme.equals("file") && !scheme.equals("s3") && !scheme.equals("s3a")) {
+      throw raw.bad(Settings.WAREHOUSE, warehouse.toString(), "a file:///path or s3://bucket/prefix URI");
+    }
+    Catalog catalog = new Catalog(identifier(raw, Settings.CATALOG_NAME), catalogUri,
+        raw.optional(Settings.CATALOG_USER), raw.optional(Settings.CATALOG_PASSWORD), warehouse);
+
+    S3 s3 = new S3(raw.optional(Settings.S3_ENDPOINT).map(v -> raw.uri(Settings.S3_ENDPOINT)),
+        raw.string(Settings.S3_REGION), raw.optional(Settings.S3_ACCESS_KEY), raw.optional(Settings.S3_SECRET_KEY),
+        raw.bool(Settings.S3_PATH_STYLE));
+
+    Spark spark = new Spark(raw.string(Settings.SPARK_MASTER), raw.integer(Settings.SPARK_SHUFFLE_PARTITIONS, 1, 10_000),
+        raw.bool(Settings.SPARK_UI));
+
+    Optional<Path> payersDir = raw.optional(Settings.PAYER_MAPPINGS).map(v -> raw.path(Settings.PAYER_MAPPINGS));
+    payersDir.ifPresent(dir -> {
+      if (!Files.isDirectory(dir)) {
+        throw raw.bad(Settings.PAYER_MAPPINGS, dir.toString(), "an existing folder of payer mapping files");
+      }
+    });
+    Pipeline pipeline = new Pipeline(raw.string(Settings.LANDING), payersDir, raw.fraction(Settings.GATE_THRESHOLD));
+
+    String appDbUrl = raw.string(Settings.APP_DB_URL);
+    if (!appDbUrl.startsWith("jdbc:sqlite:") && !appDbUrl.startsWith("jdbc:postgresql:")) {
+      throw raw.bad(Settings.APP_DB_URL, appDbUrl, "jdbc:sqlite:<file> or jdbc:postgresql://host:port/db");
+    }
+    Database appDb = new Database(appDbUrl, raw.optional(Settings.APP_DB_USER), raw.optional(Settings.APP_DB_PASSWORD));
+
+    Optional<Tls> tls = raw.optional(Settings.TLS_KEYSTORE).map(v -> {
+      Path ks = raw.path(Settings.TLS_KEYSTORE);
+      if (!Files.isReadable(ks)) {
+        throw raw.bad(Settings.TLS_KEYSTORE, v, "a readable PKCS#12 keystore file");
+      }
+      String password = raw.optional(Settings.TLS_KEYSTORE_PASSWORD).orElseThrow(() -> new ConfigException(
+          "server.tls.keystore is set but server.tls.keystore-password is missing"));
+      return new Tls(ks, password);
+    });
+    Optional<String> jwtSecret = raw.optional(Settings.JWT_SECRET);
+    jwtSecret.ifPresent(secret -> {
+      if (secret.getBytes(java.nio.charset.StandardCharsets.UTF_8).length < 32) {
+        throw raw.bad(Settings.JWT_SECRET, "(hidden)", "at least 32 bytes");
+      }
+    });
+    Server server = new Server(raw.string(Settings.SERVER_HOST), raw.integer(Settings.SERVER_PORT, 0, 65_535), tls,
+        jwtSecret, raw.duration(Settings.TOKEN_TTL), raw.integer(Settings.RATE_LIMIT, 0, 1_000_000));
+
+    int maxRows = raw.integer(Settings.QUERY_MAX_ROWS, 1, 10_000_000);
+    int defaultLimit = raw.integer(Settings.QUERY_DEFAULT_LIMIT, 1, 10_000_000);
+    if (defaultLimit > maxRows) {
+      throw raw.bad(Settings.QUERY_DEFAULT_LIMIT, Integer.toString(defaultLimit), "at most query.max-rows (" + maxRows + ")");
+    }
+    Query query = new Query(raw.duration(Settings.QUERY_TIMEOUT), maxRows, defaultLimit);
+
+    Cache cache = new Cache(raw.choice(Settings.CACHE_TYPE, CacheType.class), raw.uri(Settings.CACHE_REDIS_URL),
+        raw.duration(Settings.CACHE_TTL), raw.integer(Settings.CACHE_MAX_ENTRIES, 1, 100_000_000));
+
+    Assistant assistant = new Assistant(raw.optional(Settings.ANTHROPIC_API_KEY), raw.uri(Settings.ANTHROPIC_BASE_URL),
+        raw.string(Settings.ANTHROPIC_MODEL), raw.duration(Settings.LLM_TIMEOUT), raw.integer(Settings.LLM_RETRIES, 0, 1));
+
+    return new MedflowConfig(home, catalog, s3, spark, pipeline, appDb, server, query, cache, assistant);
+  }
+
+  private static String identifier(RawConfig raw, Setting s) {
+    String v = raw.string(s);
+    if (!v.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+      throw raw.bad(s, v, "a simple identifier");
+    }
+    return v;
+  }
+
+  /** A copy with a different home (and every default derived from it); used by tests and {@code --home}. */
+  public static MedflowConfig forHome(Path home, java.util.Map<String, String> overrides) {
+    java.util.Map<String, String> env = new java.util.HashMap<>();
+    env.put(Settings.HOME.envVar(), home.toString());
+    return ConfigLoader.isolated(env, overrides);
+  }
+}

@@ -1,0 +1,95 @@
+package com.medflow.config;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Every configuration key MedFlow reads, with its default and meaning. The one place they are defined. */
+public final class Settings {
+  private Settings() {}
+
+  public static final Setting HOME = new Setting("home", "./.medflow",
+      "Folder for everything the embedded mode writes: catalog, warehouse, app database, indexes, logs (env MEDFLOW_HOME).");
+
+  public static final Setting CATALOG_NAME = new Setting("catalog.name", "lake",
+      "Iceberg catalog name as seen by Spark and Trino.");
+  public static final Setting CATALOG_URI = new Setting("catalog.uri", "jdbc:sqlite:${home}/catalog.db",
+      "JDBC URL of the Iceberg catalog database: jdbc:sqlite:<file> (embedded) or jdbc:postgresql://host:5432/db.");
+  public static final Setting CATALOG_USER = new Setting("catalog.user", null, "Catalog database user (PostgreSQL).");
+  public static final Setting CATALOG_PASSWORD = new Setting("catalog.password", null, "Catalog database password.");
+  public static final Setting WAREHOUSE = new Setting("catalog.warehouse", "file://${home}/warehouse",
+      "Where table data and metadata files live: file:///path or s3://bucket/prefix.");
+
+  public static final Setting S3_ENDPOINT = new Setting("s3.endpoint", null,
+      "S3-compatible endpoint (e.g. http://127.0.0.1:9000); unset means AWS.");
+  public static final Setting S3_REGION = new Setting("s3.region", "us-east-1", "S3 region.");
+  public static final Setting S3_ACCESS_KEY = new Setting("s3.access-key", null, "S3 access key id.");
+  public static final Setting S3_SECRET_KEY = new Setting("s3.secret-key", null, "S3 secret key.");
+  public static final Setting S3_PATH_STYLE = new Setting("s3.path-style", "true",
+      "Use path-style S3 addressing (needed by most S3-compatible servers).");
+
+  public static final Setting SPARK_MASTER = new Setting("spark.master", "local[2]",
+      "Spark master when not started by spark-submit (spark-submit's --master wins).");
+  public static final Setting SPARK_SHUFFLE_PARTITIONS = new Setting("spark.shuffle-partitions", "4",
+      "spark.sql.shuffle.partitions; small is right for one machine, raise it on a cluster.");
+  public static final Setting SPARK_UI = new Setting("spark.ui", "false", "Start the Spark web UI (port 4040).");
+
+  public static final Setting LANDING = new Setting("landing.dir", "${home}/landing",
+      "Landing zone with one folder per payer: a directory, file:// or s3:// URI.");
+  public static final Setting PAYER_MAPPINGS = new Setting("payers.dir", null,
+      "Extra folder of payer mapping files (*.yaml) added to the built-in ones.");
+  public static final Setting GATE_THRESHOLD = new Setting("quality.gate-threshold", "0.10",
+      "Quality gate: a batch fails when any payer's quarantine rate exceeds this fraction.");
+
+  public static final Setting APP_DB_URL = new Setting("app-db.url", "jdbc:sqlite:${home}/app.db",
+      "JDBC URL of the application database (users, audit, runs, conversations).");
+  public static final Setting APP_DB_USER = new Setting("app-db.user", null, "Application database user.");
+  public static final Setting APP_DB_PASSWORD = new Setting("app-db.password", null, "Application database password.");
+
+  public static final Setting SERVER_HOST = new Setting("server.host", "127.0.0.1",
+      "Interface the HTTP server binds; use 0.0.0.0 only with TLS configured.");
+  public static final Setting SERVER_PORT = new Setting("server.port", "8000", "HTTP(S) port.");
+  public static final Setting TLS_KEYSTORE = new Setting("server.tls.keystore", null,
+      "PKCS#12 keystore file; when set the server speaks HTTPS only.");
+  public static final Setting TLS_KEYSTORE_PASSWORD = new Setting("server.tls.keystore-password", null,
+      "Password of the TLS keystore.");
+  public static final Setting JWT_SECRET = new Setting("auth.jwt-secret", null,
+      "HMAC secret for tokens (>= 32 bytes); generated and stored under home on first start when unset.");
+  public static final Setting TOKEN_TTL = new Setting("auth.token-ttl", "PT8H", "Token lifetime (ISO-8601 duration).");
+  public static final Setting RATE_LIMIT = new Setting("rate-limit.per-minute", "60",
+      "Requests per user per minute to /api/ask and /api/sql; 0 disables.");
+
+  public static final Setting QUERY_TIMEOUT = new Setting("query.timeout", "PT30S", "Time limit of one query.");
+  public static final Setting QUERY_MAX_ROWS = new Setting("query.max-rows", "10000",
+      "Most rows a query may return; larger requested limits are lowered to this.");
+  public static final Setting QUERY_DEFAULT_LIMIT = new Setting("query.default-limit", "1000",
+      "LIMIT added to queries that have none.");
+
+  public static final Setting CACHE_TYPE = new Setting("cache.type", "memory",
+      "Result cache: memory (in-process Caffeine), redis, or none.");
+  public static final Setting CACHE_REDIS_URL = new Setting("cache.redis-url", "redis://127.0.0.1:6379",
+      "Redis URL when cache.type=redis.");
+  public static final Setting CACHE_TTL = new Setting("cache.ttl", "PT1H", "How long a cached result lives.");
+  public static final Setting CACHE_MAX_ENTRIES = new Setting("cache.max-entries", "10000",
+      "Most results kept by the in-process cache.");
+
+  public static final Setting ANTHROPIC_API_KEY = new Setting("assistant.anthropic-api-key", null,
+      "Claude API key (also read from ANTHROPIC_API_KEY); unset means the offline engine only.");
+  public static final Setting ANTHROPIC_BASE_URL = new Setting("assistant.anthropic-base-url", "https://api.anthropic.com/v1/",
+      "Claude API base URL.");
+  public static final Setting ANTHROPIC_MODEL = new Setting("assistant.model", "claude-sonnet-4-5",
+      "Claude model name.");
+  public static final Setting LLM_TIMEOUT = new Setting("assistant.llm-timeout", "PT30S", "Time limit of one LLM call.");
+  public static final Setting LLM_RETRIES = new Setting("assistant.llm-retries", "1", "Retries of a failed LLM call (0 or 1).");
+
+  public static final List<Setting> ALL = List.of(HOME, CATALOG_NAME, CATALOG_URI, CATALOG_USER, CATALOG_PASSWORD,
+      WAREHOUSE, S3_ENDPOINT, S3_REGION, S3_ACCESS_KEY, S3_SECRET_KEY, S3_PATH_STYLE, SPARK_MASTER,
+      SPARK_SHUFFLE_PARTITIONS, SPARK_UI, LANDING, PAYER_MAPPINGS, GATE_THRESHOLD, APP_DB_URL, APP_DB_USER,
+      APP_DB_PASSWORD, SERVER_HOST, SERVER_PORT, TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD, JWT_SECRET, TOKEN_TTL,
+      RATE_LIMIT, QUERY_TIMEOUT, QUERY_MAX_ROWS, QUERY_DEFAULT_LIMIT, CACHE_TYPE,
+      CACHE_REDIS_URL, CACHE_TTL, CACHE_MAX_ENTRIES, ANTHROPIC_API_KEY, ANTHROPIC_BASE_URL, ANTHROPIC_MODEL,
+      LLM_TIMEOUT, LLM_RETRIES);
+
+  static final Map<String, Setting> BY_KEY = ALL.stream().collect(Collectors.toMap(Setting::key, Function.identity()));
+}
