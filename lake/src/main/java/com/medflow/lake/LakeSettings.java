@@ -1,0 +1,38 @@
+package com.medflow.lake;
+
+import com.medflow.config.MedflowConfig;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Spark configuration for the Iceberg catalog described by {@link MedflowConfig.Catalog}. */
+public final class LakeSettings {
+  private LakeSettings() {}
+
+  /** {@code spark.sql.catalog.<name>.*} and related keys; the same map works for a local session and spark-submit. */
+  public static Map<String, String> sparkCatalogConf(MedflowConfig config) {
+    MedflowConfig.Catalog c = config.catalog();
+    String prefix = "spark.sql.catalog." + c.name();
+    Map<String, String> conf = new LinkedHashMap<>();
+    conf.put("spark.sql.extensions", "org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions");
+    conf.put(prefix, "org.apache.iceberg.spark.SparkCatalog");
+    conf.put(prefix + ".type", "jdbc");
+    conf.put(prefix + ".uri", c.uri());
+    c.user().ifPresent(u -> conf.put(prefix + ".jdbc.user", u));
+    c.password().ifPresent(p -> conf.put(prefix + ".jdbc.password", p));
+    conf.put(prefix + ".jdbc.schema-version", "V1");
+    conf.put(prefix + ".warehouse", c.warehouse().toString());
+    // Readers in other processes (the server) must see new snapshots at once: no catalog-side table cache.
+    conf.put(prefix + ".cache-enabled", "false");
+    if (c.warehouseOnS3()) {
+      MedflowConfig.S3 s3 = config.s3();
+      conf.put(prefix + ".io-impl", "org.apache.iceberg.aws.s3.S3FileIO");
+      s3.endpoint().ifPresent(e -> conf.put(prefix + ".s3.endpoint", e.toString()));
+      conf.put(prefix + ".s3.path-style-access", Boolean.toString(s3.pathStyle()));
+      conf.put(prefix + ".client.region", s3.region());
+      s3.accessKey().ifPresent(k -> conf.put(prefix + ".s3.access-key-id", k));
+      s3.secretKey().ifPresent(k -> conf.put(prefix + ".s3.secret-access-key", k));
+    }
+    conf.put("spark.sql.defaultCatalog", c.name());
+    return conf;
+  }
+}
