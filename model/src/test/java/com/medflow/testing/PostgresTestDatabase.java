@@ -1,4 +1,4 @@
-package com.medflow.lake.testing;
+package com.medflow.testing;
 
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -1,0 +1,10 @@
+package com.medflow.store.runs;
+
+/** Outcome of a pipeline run. */
+public enum RunState {
+  RUNNING, SUCCEEDED, FAILED, GATE_FAILED, NOTHING_TO_DO;
+
+  public boolean finished() {
+    return this != RUNNING;
+  }
+}
