@@ -42,6 +42,7 @@ public final class SparkSessions {
     conf.set("spark.sql.shuffle.partitions", Integer.toString(config.spark().shufflePartitions()));
     conf.set("spark.sql.session.timeZone", "UTC");
     conf.set("spark.sql.ansi.enabled", "true");
+    conf.set("spark.sql.datetime.java8API.enabled", "true");
     LakeSettings.sparkCatalogConf(config).forEach(conf::set);
     SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
     spark.sparkContext().setLogLevel("WARN");

@@ -26,6 +26,7 @@ public final class SparkTestSessions {
           .config("spark.sql.shuffle.partitions", "2")
           .config("spark.default.parallelism", "2")
           .config("spark.sql.session.timeZone", "UTC")
+          .config("spark.sql.datetime.java8API.enabled", "true")
           .config("spark.sql.extensions", "org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions")
           .config("spark.sql.warehouse.dir", System.getProperty("java.io.tmpdir") + "/medflow-spark-warehouse")
           .getOrCreate();

@@ -1,0 +1,111 @@
+package com.medflow.pipeline.bronze;
+
+import static java.util.Objects.requireNonNull;
+
+import com.medflow.lake.Lake;
+import com.medflow.model.Tables;
+import com.medflow.model.mapping.PayerMapping;
+import com.medflow.model.mapping.PayerMappings;
+import com.medflow.pipeline.landing.FilePreflight;
+import com.medflow.pipeline.landing.LandingFile;
+import com.medflow.pipeline.landing.LandingZone;
+import com.medflow.pipeline.landing.PreflightResult;
+import com.medflow.pipeline.landing.UnreadableFileException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Bronze: every data line of every new landing file, with lineage, appended to
+ * {@code healthcare.claims_raw} in one commit. A file whose content was ingested before is skipped.
+ */
+public final class BronzeIngest {
+  private final Lake lake;
+  private final PayerMappings mappings;
+
+  public BronzeIngest(Lake lake, PayerMappings mappings) {
+    this.lake = requireNonNull(lake, "lake is null");
+    this.mappings = requireNonNull(mappings, "mappings is null");
+  }
+
+  /**
+   * Reads every landing file once (hash, header, line count) and decides what to ingest. Throws
+   * {@link UnreadableFileException} naming every file that cannot be read; nothing is written then.
+   */
+  public IngestPlan plan(LandingZone zone) {
+    List<LandingFile> files = zone.list();
+    Set<String> knownShas = new HashSet<>();
+    Map<String, String> batchSha = new HashMap<>();
+    for (Row r : lake.spark().table(lake.qualified(Tables.CLAIMS_RAW))
+        .select("payer", "batch_id", "file_sha256").distinct().collectAsList()) {
+      knownShas.add(r.getString(2));
+      batchSha.put(r.getString(0) + "\u0000" + r.getString(1), r.getString(2));
+    }
+    List<IngestedFile> ingest = new ArrayList<>();
+    List<SkippedFile> skipped = new ArrayList<>();
+    List<UnreadableFileException> unreadable = new ArrayList<>();
+    for (LandingFile f : files) {
+      PayerMapping mapping = mappings.byFolder(f.payerFolder()).orElseThrow();
+      PreflightResult pre;
+      try {
+        pre = FilePreflight.check(zone.fileSystem(f.uri()), f, mapping);
+      } catch (UnreadableFileException e) {
+        unreadable.add(e);
+        continue;
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot open " + f.displayName(), e);
+      }
+      if (knownShas.contains(pre.sha256())) {
+        skipped.add(new SkippedFile(f.displayName(), "already ingested (same content)"));
+        continue;
+      }
+      knownShas.add(pre.sha256());
+      String batch = f.stem();
+      String key = mapping.payer() + "\u0000" + batch;
+      if (batchSha.containsKey(key) && !batchSha.get(key).equals(pre.sha256())) {
+        batch = batch + "-" + pre.sha256().substring(0, 8);
+      }
+      batchSha.put(mapping.payer() + "\u0000" + batch, pre.sha256());
+      ingest.add(new IngestedFile(pre, mapping.payer(), batch));
+    }
+    if (!unreadable.isEmpty()) {
+      throw UnreadableFileException.of(unreadable);
+    }
+    return new IngestPlan(ingest, skipped);
+  }
+
+  /** Appends the planned files to bronze in one commit; returns the rows written. */
+  public long write(IngestPlan plan, Instant now) {
+    if (plan.files().isEmpty()) {
+      return 0;
+    }
+    SparkSession spark = lake.spark();
+    Instant ingestedAt = now;
+    JavaRDD<Row> all = null;
+    for (IngestedFile f : plan.files()) {
+      PreflightResult pre = f.preflight();
+      PayerMapping mapping = mappings.byPayer(f.payer()).orElseThrow();
+      BronzeLines lines = new BronzeLines(f.payer(), pre.file().displayName(), f.batchId(), ingestedAt, pre.sha256(),
+          pre.header(), pre.headerLineIndex(), new LineSplitter(mapping.delimiter(), mapping.quoteChar()));
+      JavaRDD<Row> rows = spark.read().text(pre.file().uri()).javaRDD().zipWithIndex().flatMap(lines);
+      all = all == null ? rows : all.union(rows);
+    }
+    Dataset<Row> df = spark.createDataFrame(all, BronzeSchema.SCHEMA);
+    try {
+      df.writeTo(lake.qualified(Tables.CLAIMS_RAW)).append();
+    } catch (Exception e) {
+      throw new IllegalStateException("Writing bronze failed: " + e.getMessage(), e);
+    }
+    return plan.dataLines();
+  }
+}

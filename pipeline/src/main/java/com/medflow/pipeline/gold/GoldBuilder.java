@@ -1,0 +1,45 @@
+package com.medflow.pipeline.gold;
+
+import static java.util.Objects.requireNonNull;
+
+import com.medflow.lake.Lake;
+import com.medflow.model.TableSpec;
+import com.medflow.model.Tables;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Gold: each table of DATA.md section 5 is a declarative SELECT over claims_clean in
+ * {@code /medflow/gold/<table>.sql}; building one overwrites the table on the run's branch.
+ */
+public final class GoldBuilder {
+  static final String SOURCE = "${claims_clean}";
+  private final Lake lake;
+
+  public GoldBuilder(Lake lake) {
+    this.lake = requireNonNull(lake, "lake is null");
+  }
+
+  /** Rebuilds every gold table on {@code branch} from claims_clean as of {@code sourceBranch}. */
+  public void build(String branch, String sourceBranch) {
+    for (TableSpec gold : Tables.GOLD) {
+      String select = definition(gold).replace(SOURCE, lake.qualified(Tables.CLAIMS_CLEAN, sourceBranch));
+      lake.spark().sql("INSERT OVERWRITE " + lake.qualified(gold.id(), branch) + " " + select);
+    }
+  }
+
+  public static String definition(TableSpec gold) {
+    String resource = "/medflow/gold/" + gold.id().name() + ".sql";
+    try (InputStream in = GoldBuilder.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("No gold definition " + resource);
+      }
+      String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return sql.lines().filter(l -> !l.trim().startsWith("--")).reduce("", (a, b) -> a + b + "\n").trim();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + resource, e);
+    }
+  }
+}

@@ -1,0 +1,76 @@
+package com.medflow.pipeline.quality;
+
+import com.medflow.model.QualityCheck;
+import com.medflow.model.Severity;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/** Builds {@code data_quality_log} rows: one per check per payer per batch, plus gate and reconciliation rows. */
+public final class QualityLogRows {
+  public static final String GATE_CHECK = "QUARANTINE_RATE";
+  public static final String BRONZE_RECONCILIATION = "BRONZE_RECONCILIATION";
+  public static final String SILVER_RECONCILIATION = "SILVER_RECONCILIATION";
+
+  public static final StructType SCHEMA = new StructType()
+      .add("batch_id", DataTypes.StringType, false)
+      .add("run_at", DataTypes.TimestampType, false)
+      .add("payer", DataTypes.StringType, false)
+      .add("layer", DataTypes.StringType, false)
+      .add("check_name", DataTypes.StringType, false)
+      .add("severity", DataTypes.StringType, false)
+      .add("rows_checked", DataTypes.LongType, false)
+      .add("rows_failed", DataTypes.LongType, false)
+      .add("failure_rate", DataTypes.DoubleType, false)
+      .add("threshold", DataTypes.DoubleType, false)
+      .add("passed", DataTypes.BooleanType, false)
+      .add("run_id", DataTypes.StringType, false);
+
+  private QualityLogRows() {}
+
+  /** Bronze line count of the file vs bronze rows, and bronze vs clean + quarantined, per payer and batch. */
+  public record Reconciliation(String payer, String batchId, long fileLines, long bronzeRows, long clean,
+                               long quarantined) {
+    public long bronzeMissing() {
+      return Math.abs(fileLines - bronzeRows);
+    }
+
+    public long unaccounted() {
+      return Math.abs(bronzeRows - clean - quarantined);
+    }
+  }
+
+  public static List<Row> build(List<BatchStats> stats, List<Reconciliation> reconciliations, QualityGate gate,
+                                String runId, Instant now) {
+    List<Row> rows = new ArrayList<>();
+    for (BatchStats s : stats) {
+      for (QualityCheck check : QualityCheck.values()) {
+        long failed = s.failed(check);
+        double rate = s.rows() == 0 ? 0.0 : (double) failed / s.rows();
+        rows.add(row(s.batchId(), now, s.payer(), "silver", check.name(), check.severity(), s.rows(), failed, rate,
+            gate.threshold(), rate <= gate.threshold(), runId));
+      }
+      rows.add(row(s.batchId(), now, s.payer(), "gate", GATE_CHECK, Severity.QUARANTINE, s.rows(), s.quarantined(),
+          s.quarantineRate(), gate.threshold(), gate.passes(s), runId));
+    }
+    for (Reconciliation r : reconciliations) {
+      rows.add(row(r.batchId(), now, r.payer(), "bronze", BRONZE_RECONCILIATION, Severity.QUARANTINE, r.fileLines(),
+          r.bronzeMissing(), r.fileLines() == 0 ? 0.0 : (double) r.bronzeMissing() / r.fileLines(), 0.0,
+          r.bronzeMissing() == 0, runId));
+      rows.add(row(r.batchId(), now, r.payer(), "silver", SILVER_RECONCILIATION, Severity.QUARANTINE, r.bronzeRows(),
+          r.unaccounted(), r.bronzeRows() == 0 ? 0.0 : (double) r.unaccounted() / r.bronzeRows(), 0.0,
+          r.unaccounted() == 0, runId));
+    }
+    return rows;
+  }
+
+  private static Row row(String batch, Instant at, String payer, String layer, String check, Severity severity,
+                         long checked, long failed, double rate, double threshold, boolean passed, String runId) {
+    return RowFactory.create(batch, at, payer, layer, check, severity.name(), checked, failed, rate, threshold, passed,
+        runId);
+  }
+}

@@ -1,0 +1,30 @@
+package com.medflow.pipeline.run;
+
+import java.util.List;
+
+/** The tasks of a pipeline run, in DAG order (each depends on the one before). */
+public enum PipelineTask {
+  INGEST("ingest"),
+  VERIFY_BRONZE("verify_bronze"),
+  TRANSFORM("transform"),
+  GATE("gate"),
+  WRITE_SILVER("write_silver"),
+  VERIFY_SILVER("verify_silver"),
+  AGGREGATE("aggregate"),
+  VERIFY_GOLD("verify_gold"),
+  PUBLISH("publish");
+
+  private final String wireName;
+
+  PipelineTask(String wireName) {
+    this.wireName = wireName;
+  }
+
+  public String wireName() {
+    return wireName;
+  }
+
+  public static List<String> wireNames() {
+    return java.util.Arrays.stream(values()).map(PipelineTask::wireName).toList();
+  }
+}

@@ -1,0 +1,71 @@
+package com.medflow.pipeline.silver;
+
+import com.medflow.model.QualityCheck;
+import com.medflow.model.codes.Icd10Cm;
+import com.medflow.model.mapping.PayerMapping;
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+
+/** Spark function: bronze rows to {@link SilverSchema#STAGED} rows through each payer's {@link ClaimStandardizer}. */
+public final class SilverRows implements MapPartitionsFunction<Row, Row>, Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final Map<String, PayerMapping> mappingsByPayer;
+  private final Broadcast<Icd10Cm> icd10;
+  private final LocalDate today;
+
+  public SilverRows(Map<String, PayerMapping> mappingsByPayer, Broadcast<Icd10Cm> icd10, LocalDate today) {
+    this.mappingsByPayer = new HashMap<>(mappingsByPayer);
+    this.icd10 = icd10;
+    this.today = today;
+  }
+
+  @Override
+  public Iterator<Row> call(Iterator<Row> bronze) {
+    Map<String, ClaimStandardizer> standardizers = new HashMap<>();
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return bronze.hasNext();
+      }
+
+      @Override
+      public Row next() {
+        Row b = bronze.next();
+        String payer = b.getString(b.fieldIndex("payer"));
+        ClaimStandardizer std = standardizers.computeIfAbsent(payer, p -> {
+          PayerMapping m = mappingsByPayer.get(p);
+          if (m == null) {
+            throw new IllegalStateException("No payer mapping for payer " + p + " found in bronze");
+          }
+          return new ClaimStandardizer(m, icd10.value(), today);
+        });
+        Map<String, String> record = b.getJavaMap(b.fieldIndex("record"));
+        StandardizedClaim c = std.standardize(record);
+        List<String> reasons = c.quarantineReasons();
+        return RowFactory.create(payer, b.getString(b.fieldIndex("batch_id")), b.getString(b.fieldIndex("source_file")),
+            b.getLong(b.fieldIndex("source_line")), c.claimId(), c.memberId(), date(c.patientBirthDate()), c.patientAge(),
+            c.patientGender(), c.providerNpi(), c.providerName(), c.providerSpecialty(), date(c.serviceDate()),
+            date(c.submittedDate()), date(c.processedDate()), c.processingDays(), c.primaryDiagnosis(),
+            c.secondaryDiagnosis(), c.diagnosisCategory(), c.procedureCode(), c.placeOfService(), c.billedAmount(),
+            c.allowedAmount(), c.paidAmount(), c.claimStatus(), c.denialReasonCode(), c.denialReason(), c.memberState(),
+            scala.jdk.javaapi.CollectionConverters.asScala(reasons).toSeq(),
+            c.warns(QualityCheck.DENIED_WITHOUT_REASON), c.warns(QualityCheck.ALLOWED_EXCEEDS_BILLED),
+            b.getMap(b.fieldIndex("record")), b.getString(b.fieldIndex("raw_line")));
+      }
+    };
+  }
+
+  /** Sessions run with spark.sql.datetime.java8API.enabled: dates are LocalDate. */
+  private static LocalDate date(LocalDate d) {
+    return d;
+  }
+}

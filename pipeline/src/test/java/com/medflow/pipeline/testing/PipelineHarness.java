@@ -1,0 +1,116 @@
+package com.medflow.pipeline.testing;
+
+import com.medflow.config.MedflowConfig;
+import com.medflow.lake.Lake;
+import com.medflow.lake.testing.SparkTestSessions;
+import com.medflow.model.TableId;
+import com.medflow.model.codes.Icd10Cm;
+import com.medflow.model.mapping.PayerMappings;
+import com.medflow.pipeline.quality.QualityGate;
+import com.medflow.pipeline.run.PipelineListener;
+import com.medflow.pipeline.run.PipelineRunner;
+import com.medflow.pipeline.run.RunOutcome;
+import com.medflow.store.AppDatabase;
+import com.medflow.store.runs.RunStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/** A pipeline on a temporary home with a fixed clock, fed from the fixture batches in test resources. */
+public final class PipelineHarness implements AutoCloseable {
+  private static final Icd10Cm ICD10 = Icd10Cm.load();
+  public static final Instant NOW = Instant.parse("2026-01-15T12:00:00Z");
+
+  public final MedflowConfig config;
+  public final SparkSession spark;
+  public final Lake lake;
+  public final AppDatabase db;
+  public final RunStore runs;
+  public final Path landing;
+  private final double threshold;
+
+  public PipelineHarness(Path home, double threshold, Map<String, String> overrides) {
+    this.config = MedflowConfig.forHome(home, overrides);
+    this.spark = SparkTestSessions.session(config);
+    this.lake = new Lake(spark, config.catalog().name());
+    this.db = AppDatabase.open(config.appDb());
+    this.runs = new RunStore(db);
+    this.landing = home.resolve("landing");
+    this.threshold = threshold;
+  }
+
+  public PipelineRunner runner() {
+    return new PipelineRunner(lake, runs, PayerMappings.load(Optional.empty()), ICD10, new QualityGate(threshold),
+        Clock.fixed(NOW, ZoneOffset.UTC), PipelineListener.NONE);
+  }
+
+  public RunOutcome run() {
+    return runner().runNow(landing.toString(), "test");
+  }
+
+  /** Copies fixture batch {@code name} (e.g. b1) into the landing zone. */
+  public void land(String name) {
+    try {
+      Path src = Path.of(PipelineHarness.class.getResource("/fixtures/" + name).toURI());
+      try (Stream<Path> files = Files.walk(src)) {
+        for (Path f : files.filter(Files::isRegularFile).toList()) {
+          Path target = landing.resolve(src.relativize(f).toString());
+          Files.createDirectories(target.getParent());
+          Files.copy(f, target);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public void write(String relative, byte[] content) {
+    try {
+      Path target = landing.resolve(relative);
+      Files.createDirectories(target.getParent());
+      Files.write(target, content);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public List<Row> rows(String sql) {
+    return spark.sql(sql).collectAsList();
+  }
+
+  /** Rows of a query as strings "a|b|c", for exact comparisons. */
+  public List<String> lines(String sql) {
+    return rows(sql).stream().map(r -> {
+      StringBuilder sb = new StringBuilder();
+      for (int i = 0; i < r.length(); i++) {
+        if (i > 0) {
+          sb.append('|');
+        }
+        sb.append(r.isNullAt(i) ? "null" : String.valueOf(r.get(i)));
+      }
+      return sb.toString();
+    }).toList();
+  }
+
+  public long snapshot(TableId id) {
+    return lake.currentSnapshotId(id).orElse(-1L);
+  }
+
+  @Override
+  public void close() {
+    db.close();
+  }
+}
