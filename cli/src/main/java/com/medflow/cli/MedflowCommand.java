@@ -1,0 +1,49 @@
+package com.medflow.cli;
+
+import com.medflow.cli.commands.PipelineCommand;
+import com.medflow.cli.commands.TablesCommand;
+import com.medflow.config.ConfigLoader;
+import com.medflow.config.MedflowConfig;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** {@code ./medflow}: the top command; holds the global options and the services of this process. */
+@Command(name = "medflow", mixinStandardHelpOptions = true, version = "MedFlow 0.1.0",
+    description = "Healthcare-claims analytics: medallion pipeline on Spark + Iceberg and plain-English questions.",
+    subcommands = {PipelineCommand.class, TablesCommand.class})
+public final class MedflowCommand {
+  @Option(names = "--config", scope = ScopeType.INHERIT, description = "Configuration file (default: ./medflow.yaml if present).")
+  Path configFile;
+
+  @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Show stack traces and Spark logs.")
+  boolean verbose;
+
+  private Services services;
+
+  public boolean verbose() {
+    return verbose;
+  }
+
+  public MedflowConfig config(Map<String, String> overrides) {
+    return ConfigLoader.load(Optional.ofNullable(configFile), System.getenv(), overrides);
+  }
+
+  /** The services of this process, built on first use from the configuration. */
+  public synchronized Services services() {
+    if (services == null) {
+      services = new Services(config(Map.of()), Clock.systemUTC());
+    }
+    return services;
+  }
+
+  public synchronized void close() {
+    if (services != null) {
+      services.close();
+    }
+  }
+}
