@@ -18,6 +18,7 @@ final class ClaimFactory {
       new double[] {22, 14, 22, 42});
   private static final String[] GENERAL_COMORBIDITIES = {"E785", "E669", "K219", "E039", "Z7901"};
   private static final Category[] CATEGORIES = Category.values();
+  private static final String EMERGENCY_ROOM = "23";
 
   private final PayerProfile payer;
   private final MemberPool members;
@@ -46,6 +47,7 @@ final class ClaimFactory {
     Member m;
     Category category;
     Encounter e;
+    Specialty specialty;
     String pos;
     int day;
     int attempt = 0;
@@ -57,7 +59,8 @@ final class ClaimFactory {
       if (e == null) {
         continue;
       }
-      pos = e.places().pick(rng);
+      specialty = e.specialties().pick(rng);
+      pos = place(e, specialty, rng);
       if (category == Category.PREGNANCY) {
         day = m.pregnancyStart() + (e.delivery() ? 266 + rng.nextInt(20) : 35 + rng.nextInt(230));
         if (day < calendar.firstDay() || day > calendar.lastDay()) {
@@ -72,7 +75,7 @@ final class ClaimFactory {
         break;
       }
     }
-    Provider provider = providers.pick(e.specialties().pick(rng), rng);
+    Provider provider = providers.pick(specialty, rng);
     String dx1 = diagnosis(e, m.sex(), rng);
     String dx2 = comorbidity(m, category, dx1, null, rng);
     String dx3 = dx2 != null && rng.nextDouble() < 0.4 ? comorbidity(m, category, dx1, dx2, rng) : null;
@@ -135,6 +138,19 @@ final class ClaimFactory {
       return CATEGORIES[Integer.numberOfTrailingZeros(bits)];
     }
     return (m.age() < 18 ? CHILD_ACUTE : ADULT_ACUTE).pick(rng);
+  }
+
+  /** Emergency physicians bill from the emergency room when the service can be done there; others do not. */
+  private static String place(Encounter e, Specialty specialty, SplittableRandom rng) {
+    boolean emergency = specialty == Specialty.EMERGENCY_MEDICINE;
+    if (emergency && e.places().items().contains(EMERGENCY_ROOM)) {
+      return EMERGENCY_ROOM;
+    }
+    String pos = e.places().pick(rng);
+    for (int i = 0; i < 8 && !emergency && pos.equals(EMERGENCY_ROOM); i++) {
+      pos = e.places().pick(rng);
+    }
+    return pos;
   }
 
   private static String diagnosis(Encounter e, char sex, SplittableRandom rng) {
