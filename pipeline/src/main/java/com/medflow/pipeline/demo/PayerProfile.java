@@ -135,12 +135,15 @@ enum PayerProfile {
     return homeStates.contains(state) ? 2.5 : 1.0;
   }
 
-  /** First claim-id sequence number. */
+  /**
+   * First claim-id sequence number: a block of ten million numbers chosen by the seed (so base batches generated
+   * with different seeds almost never share a claim id), then a random start within it.
+   */
   long firstSequence(SplittableRandom rng) {
-    return rng.nextLong(1_000, 9_000);
+    return rng.nextLong(100, 1_000) * 10_000_000L + rng.nextLong(1_000, 9_000);
   }
 
-  /** {@code BC-2025-0004711}, {@code AET2500004711}, {@code UHC202500004711}. */
+  /** {@code BC-2025-3170004711}, {@code AET253170004711}, {@code UHC20253170004711}. */
   String claimId(int serviceYear, long sequence) {
     StringBuilder sb = new StringBuilder(16);
     switch (this) {

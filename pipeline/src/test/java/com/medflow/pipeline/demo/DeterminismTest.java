@@ -42,6 +42,19 @@ class DeterminismTest {
   }
 
   @Test
+  void baseBatchesWithDifferentSeedsShareNoClaimId() {
+    Generated a = Generated.of(3_000, 21, "a", false, TODAY);
+    Generated b = Generated.of(3_000, 22, "b", false, TODAY);
+    for (String folder : Generated.FOLDERS) {
+      ReferenceChecks r = a.checks(folder);
+      java.util.Set<String> ids = new java.util.HashSet<>();
+      a.kept(folder).forEach(c -> ids.add(r.value(c.line(), com.medflow.model.mapping.StandardField.CLAIM_ID)));
+      assertThat(b.kept(folder)).as(folder).noneMatch(c -> ids.contains(
+          r.value(c.line(), com.medflow.model.mapping.StandardField.CLAIM_ID)));
+    }
+  }
+
+  @Test
   void batchNameChangesOnlyTheFileName() throws IOException {
     Map<String, String> a = hashes(new DemoSpec(2_000, 11, "b1", false, TODAY), "a");
     Map<String, String> b = hashes(new DemoSpec(2_000, 11, "2025-06_x", false, TODAY), "b");

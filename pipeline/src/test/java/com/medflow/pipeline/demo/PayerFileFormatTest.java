@@ -27,9 +27,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class PayerFileFormatTest {
   private static final Map<String, Pattern> CLAIM_IDS = Map.of(
-      "bluecross", Pattern.compile("BC-(2024|2025)-\\d{7,}"),
-      "aetna", Pattern.compile("AET(24|25)\\d{8,}"),
-      "unitedhealth", Pattern.compile("UHC(2024|2025)\\d{8,}"));
+      "bluecross", Pattern.compile("BC-(2024|2025)-[1-9]\\d{9}"),
+      "aetna", Pattern.compile("AET(24|25)[1-9]\\d{9}"),
+      "unitedhealth", Pattern.compile("UHC(2024|2025)[1-9]\\d{9}"));
   private static final Map<String, Pattern> MEMBER_IDS = Map.of(
       "bluecross", Pattern.compile("BCM[1-9]\\d{8}"),
       "aetna", Pattern.compile("W\\d{9}"),
