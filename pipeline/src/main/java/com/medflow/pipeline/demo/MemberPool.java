@@ -8,11 +8,13 @@ import java.util.SplittableRandom;
 /**
  * One payer's members: a realistic population (ages 0 to 94 on 2025-01-01, older members claiming more, chronic
  * conditions by age, pregnancies for some women of childbearing age) spread over every state by population.
- * About eight claims per member on average, many more for the chronically ill.
+ * About eight claims per member on average (more beyond a million members), many more for the chronically ill.
  */
 final class MemberPool {
   static final int REFERENCE_DAY = (int) LocalDate.of(2025, 1, 1).toEpochDay();
   private static final int CLAIMS_PER_MEMBER = 8;
+  /** Bounds memory for very large batches (members then simply have more claims each). */
+  private static final int MAX_MEMBERS = 1_000_000;
 
   /** Age bands: lowest age, highest age, share of members, relative utilization. */
   private static final int[][] BANDS = {{0, 4}, {5, 17}, {18, 29}, {30, 44}, {45, 64}, {65, 79}, {80, 94}};
@@ -48,7 +50,7 @@ final class MemberPool {
 
   /** A pool sized for {@code claims} claims; pregnancies overlap the service window {@code [firstDay, lastDay]}. */
   static MemberPool create(PayerProfile payer, long claims, int firstDay, int lastDay, SplittableRandom rng) {
-    int size = (int) Math.max(25, Math.min(Integer.MAX_VALUE - 8, claims / CLAIMS_PER_MEMBER));
+    int size = (int) Math.max(25, Math.min(MAX_MEMBERS, claims / CLAIMS_PER_MEMBER));
     Weighted<String> states = states(payer);
     Weighted<Integer> bands = Weighted.of(List.of(0, 1, 2, 3, 4, 5, 6), BAND_SHARE);
     long modulus = payer.memberModulus();

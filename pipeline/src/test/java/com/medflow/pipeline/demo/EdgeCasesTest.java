@@ -33,6 +33,20 @@ class EdgeCasesTest {
   }
 
   @Test
+  void todayOnTheFirstServiceDayLeavesEveryClaimPending() {
+    LocalDate today = LocalDate.of(2024, 1, 1);
+    Generated g = Generated.of(1_000, 3, "first-day", false, today);
+    for (String folder : Generated.FOLDERS) {
+      ReferenceChecks r = g.checks(folder);
+      com.medflow.model.mapping.PayerMapping m = Generated.mapping(folder);
+      assertThat(g.clean(folder)).isNotEmpty().allSatisfy(c -> {
+        assertThat(r.date(c.line(), StandardField.SERVICE_DATE)).contains(today);
+        assertThat(m.status(r.value(c.line(), StandardField.CLAIM_STATUS)).orElseThrow().adjudicated()).isFalse();
+      });
+    }
+  }
+
+  @Test
   void aSingleClaimStillWritesThreeFilesWithHeaders() throws IOException {
     GenerationReport report = new DemoDataGenerator(new DemoSpec(1, 1, "one", false, LocalDate.of(2026, 1, 1)))
         .write(tmp, ProgressListener.NONE);
