@@ -14,8 +14,10 @@ import java.util.regex.Pattern;
  * @param batch batch name, used as the file name {@code <batch>.csv}; letters, digits, {@code .}, {@code _}, {@code -}
  * @param followUp {@code false} for a base batch; {@code true} for a status-update batch that re-sends, with a new
  *     status, some of the claims the base batch of the same {@code claims} and {@code seed} wrote
- * @param today the day the files are written: no clean date lies after it (dirty rows use it for "future" dates);
- *     service dates run from 2024-01-01 to 2025-12-31, or to {@code today} if that is earlier
+ * @param today the day the files are written: no date of a clean row lies after it, and dirty "future" dates do;
+ *     service dates run from 2024-01-01 to 2025-12-31, or to {@code today} if that is earlier. From 2026-03-16 on
+ *     (30 days to submit plus 45 to process after the last service date) the files no longer depend on {@code today},
+ *     so the CLI may pass the current date and still give the same bytes for the same seed on any day
  */
 public record DemoSpec(long claims, long seed, String batch, boolean followUp, LocalDate today) {
   /** Default claim count of {@code ./medflow generate}. */

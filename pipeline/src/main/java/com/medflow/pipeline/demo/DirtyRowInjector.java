@@ -129,11 +129,11 @@ final class DirtyRowInjector {
         LocalDate old = rng.nextBoolean() ? LocalDate.of(1800, 1, 1) : LocalDate.of(1899, 1 + rng.nextInt(12), 1);
         return withField(c, StandardField.PATIENT_BIRTH_DATE, format.date((int) old.toEpochDay()));
       }
-      default -> { // service and submission in the future, still pending
-        int service = today + 15 + rng.nextInt(180);
-        Claim future = c.withDates(service, service + rng.nextInt(6), Claim.NONE)
-            .withOutcome(ClaimStatus.PENDING, Claim.NONE, 0, 0, null);
-        return render(future);
+      default -> { // a typo puts the processed date centuries ahead (2025 -> 2205); it stays after submission
+        Claim a = approved(c, rng);
+        LocalDate typo = LocalDate.ofEpochDay(a.processedDay()).plusYears(180);
+        int processed = typo.toEpochDay() > today ? (int) typo.toEpochDay() : today + 15 + rng.nextInt(180);
+        return render(a.withDates(a.serviceDay(), a.submittedDay(), processed));
       }
     }
   }

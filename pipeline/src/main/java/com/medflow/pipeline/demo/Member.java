@@ -23,10 +23,6 @@ record Member(String id, int birthDay, int age, char sex, String state, int cond
     requireNonNull(state, "state is null");
   }
 
-  boolean has(Category c) {
-    return (conditions & c.bit()) != 0;
-  }
-
   boolean pregnant() {
     return pregnancyStart != NONE;
   }

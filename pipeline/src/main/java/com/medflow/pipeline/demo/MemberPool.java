@@ -95,10 +95,6 @@ final class MemberPool {
     }
   }
 
-  int size() {
-    return members.length;
-  }
-
   private static Weighted<String> states(PayerProfile payer) {
     Weighted<String> population = Weighted.parse(STATES);
     List<String> codes = new ArrayList<>(population.items());

@@ -29,12 +29,6 @@ final class Weighted<T> {
     return new Weighted<>(items, weights);
   }
 
-  static <T> Weighted<T> uniform(List<T> items) {
-    double[] w = new double[items.size()];
-    java.util.Arrays.fill(w, 1);
-    return new Weighted<>(items, w);
-  }
-
   /** Parses {@code "A:5 B:2 C"} (weight 1 when omitted) and maps each key. */
   static <T> Weighted<T> parse(String spec, Function<String, T> item) {
     List<T> items = new ArrayList<>();

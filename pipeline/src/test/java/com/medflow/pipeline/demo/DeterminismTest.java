@@ -42,6 +42,16 @@ class DeterminismTest {
   }
 
   @Test
+  void filesDoNotDependOnTodayOnceTheServiceWindowIsFullyProcessed() throws IOException {
+    Map<String, String> a = hashes(new DemoSpec(5_000, 11, "b1", false, LocalDate.of(2026, 3, 16)), "a");
+    Map<String, String> b = hashes(new DemoSpec(5_000, 11, "b1", false, LocalDate.of(2031, 7, 1)), "b");
+    assertThat(a).isEqualTo(b);
+    Map<String, String> c = hashes(new DemoSpec(5_000, 11, "b2", true, LocalDate.of(2026, 3, 16)), "c");
+    Map<String, String> d = hashes(new DemoSpec(5_000, 11, "b2", true, LocalDate.of(2031, 7, 1)), "d");
+    assertThat(c).isEqualTo(d);
+  }
+
+  @Test
   void baseBatchesWithDifferentSeedsShareNoClaimId() {
     Generated a = Generated.of(3_000, 21, "a", false, TODAY);
     Generated b = Generated.of(3_000, 22, "b", false, TODAY);

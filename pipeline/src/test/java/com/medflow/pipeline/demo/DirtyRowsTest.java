@@ -89,7 +89,7 @@ class DirtyRowsTest {
     ReferenceChecks r = batch.checks(folder);
     List<PayerFile.Line> bad = batch.checked.get(folder).stream()
         .filter(c -> c.checks().contains(QualityCheck.INVALID_DATE)).map(Generated.Checked::line).toList();
-    assertThat(bad).anySatisfy(l -> assertThat(r.date(l, StandardField.SERVICE_DATE)).get()
+    assertThat(bad).anySatisfy(l -> assertThat(r.date(l, StandardField.PROCESSED_DATE)).get()
         .matches(d -> d.isAfter(Generated.TODAY)));
     assertThat(bad).anySatisfy(l -> assertThat(r.date(l, StandardField.PATIENT_BIRTH_DATE)).get()
         .matches(d -> d.getYear() < 1900));
