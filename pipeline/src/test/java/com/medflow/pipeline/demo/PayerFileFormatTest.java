@@ -151,7 +151,8 @@ class PayerFileFormatTest {
     assertThat(lines).anySatisfy(l -> assertThat(r.value(l, StandardField.BILLED_AMOUNT)).contains(","));
     assertThat(lines).anySatisfy(l -> assertThat(r.value(l, StandardField.DENIAL_REASON_CODE)).matches("CO-\\d+"));
     assertThat(lines).anySatisfy(l -> assertThat(r.value(l, StandardField.DENIAL_REASON_CODE)).matches("(PR|OA)-\\d+"));
-    assertThat(lines).anySatisfy(l -> assertThat(r.value(l, StandardField.PRIMARY_DIAGNOSIS)).matches("[A-Z]\\d\\w\\.\\w+"));
+    assertThat(lines).anySatisfy(l -> assertThat(r.value(l, StandardField.PRIMARY_DIAGNOSIS))
+        .matches("[A-Z]\\d\\w\\.\\w+"));
     assertThat(lines).allSatisfy(l -> assertThat(l.raw()).startsWith("\"").endsWith("\""));
   }
 
