@@ -1,0 +1,172 @@
+package com.medflow.pipeline.demo;
+
+import static java.util.Objects.requireNonNull;
+
+import com.medflow.model.ClaimStatus;
+import com.medflow.model.mapping.PayerMapping;
+import com.medflow.model.mapping.StandardField;
+import com.medflow.model.rules.Dates;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.SplittableRandom;
+
+/**
+ * How one payer writes a claim: columns in the order of the payer mapping's header, dates in its pattern, money
+ * in its amount format, its own status and gender codes, and its quoting. Subclasses add what is payer-specific,
+ * including the realistic wrong values dirty rows use.
+ */
+abstract class PayerFormat {
+  /** How fields are quoted. */
+  enum Quoting {
+    /** Every field in double quotes. */
+    ALL,
+    /** Quotes only around fields holding the delimiter, a quote or a line break. */
+    MINIMAL,
+    /** No quoting (the delimiter never occurs in values). */
+    NONE
+  }
+
+  private static final int CACHE_FIRST = (int) LocalDate.of(1900, 1, 1).toEpochDay();
+  private static final int CACHE_LAST = (int) LocalDate.of(2100, 12, 31).toEpochDay();
+
+  private final PayerMapping mapping;
+  private final DateTimeFormatter dates;
+  private final String[] dateCache = new String[CACHE_LAST - CACHE_FIRST + 1];
+
+  PayerFormat(PayerMapping mapping) {
+    this.mapping = requireNonNull(mapping, "mapping is null");
+    this.dates = Dates.formatter(mapping.datePattern());
+  }
+
+  PayerMapping mapping() {
+    return mapping;
+  }
+
+  abstract Quoting quoting();
+
+  abstract String lineEnd();
+
+  abstract boolean byteOrderMark();
+
+  /** The claim's values in header order. */
+  abstract String[] fields(Claim c);
+
+  abstract String status(ClaimStatus status);
+
+  abstract String gender(char sex);
+
+  /** Wrong dates in this payer's style that no strict parser accepts. */
+  abstract String badDate(SplittableRandom rng);
+
+  /** Money this payer's amount format cannot parse. */
+  abstract String badAmount(SplittableRandom rng);
+
+  /** Status codes the payer mapping does not know. */
+  abstract String badStatus(SplittableRandom rng);
+
+  /** Gender codes the payer mapping does not know. */
+  abstract String badGender(SplittableRandom rng);
+
+  /** Index of a mapped field in the header. */
+  final int column(StandardField field) {
+    return column(mapping.column(field).orElseThrow(() ->
+        new IllegalStateException(mapping.payer() + " maps no column for " + field)));
+  }
+
+  final int column(String header) {
+    int i = mapping.header().indexOf(header);
+    if (i < 0) {
+      throw new IllegalStateException(mapping.payer() + " has no column " + header);
+    }
+    return i;
+  }
+
+  final int columns() {
+    return mapping.header().size();
+  }
+
+  /** A date in the mapping's pattern. */
+  final String date(int epochDay) {
+    if (epochDay < CACHE_FIRST || epochDay > CACHE_LAST) {
+      return dates.format(LocalDate.ofEpochDay(epochDay));
+    }
+    String s = dateCache[epochDay - CACHE_FIRST];
+    if (s == null) {
+      s = dates.format(LocalDate.ofEpochDay(epochDay));
+      dateCache[epochDay - CACHE_FIRST] = s;
+    }
+    return s;
+  }
+
+  final String processedDate(Claim c) {
+    return c.processed() ? date(c.processedDay()) : "";
+  }
+
+  /** Money in the mapping's amount format. */
+  final String amount(long cents) {
+    return switch (mapping.amountFormat()) {
+      case DOLLARS -> Text.dollars(cents);
+      case DECIMAL -> Text.decimal(cents);
+      case CENTS -> Long.toString(cents);
+    };
+  }
+
+  final String header() {
+    return join(mapping.header().toArray(new String[0]), -1);
+  }
+
+  final String join(String[] fields, int rawIndex) {
+    StringBuilder sb = new StringBuilder(256);
+    join(fields, rawIndex, sb);
+    return sb.toString();
+  }
+
+  /** Joins fields with the delimiter and quoting; the field at {@code rawIndex} (if any) is written as it is. */
+  final void join(String[] fields, int rawIndex, StringBuilder sb) {
+    char delimiter = mapping.delimiter();
+    Quoting q = quoting();
+    for (int i = 0; i < fields.length; i++) {
+      if (i > 0) {
+        sb.append(delimiter);
+      }
+      String v = fields[i];
+      if (i == rawIndex || q == Quoting.NONE) {
+        sb.append(v);
+      } else if (q == Quoting.ALL || needsQuotes(v, delimiter)) {
+        quote(v, sb);
+      } else {
+        sb.append(v);
+      }
+    }
+  }
+
+  private static boolean needsQuotes(String v, char delimiter) {
+    for (int i = 0; i < v.length(); i++) {
+      char ch = v.charAt(i);
+      if (ch == delimiter || ch == '"' || ch == '\n' || ch == '\r') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void quote(String v, StringBuilder sb) {
+    sb.append('"');
+    if (v.indexOf('"') < 0) {
+      sb.append(v);
+    } else {
+      for (int i = 0; i < v.length(); i++) {
+        char ch = v.charAt(i);
+        sb.append(ch);
+        if (ch == '"') {
+          sb.append('"');
+        }
+      }
+    }
+    sb.append('"');
+  }
+
+  static String pickOf(String[] values, SplittableRandom rng) {
+    return values[rng.nextInt(values.length)];
+  }
+}
