@@ -1,5 +1,7 @@
 package com.medflow.cli;
 
+import com.medflow.cli.commands.BenchCommand;
+import com.medflow.cli.commands.GenerateCommand;
 import com.medflow.cli.commands.PipelineCommand;
 import com.medflow.cli.commands.TablesCommand;
 import com.medflow.config.ConfigLoader;
@@ -15,7 +17,7 @@ import picocli.CommandLine.ScopeType;
 /** {@code ./medflow}: the top command; holds the global options and the services of this process. */
 @Command(name = "medflow", mixinStandardHelpOptions = true, version = "MedFlow 0.1.0",
     description = "Healthcare-claims analytics: medallion pipeline on Spark + Iceberg and plain-English questions.",
-    subcommands = {PipelineCommand.class, TablesCommand.class})
+    subcommands = {GenerateCommand.class, PipelineCommand.class, TablesCommand.class, BenchCommand.class})
 public final class MedflowCommand {
   @Option(names = "--config", scope = ScopeType.INHERIT, description = "Configuration file (default: ./medflow.yaml if present).")
   Path configFile;

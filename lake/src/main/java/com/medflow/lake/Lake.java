@@ -138,6 +138,12 @@ public final class Lake {
     return spark.table(qualified(id)).count();
   }
 
+  /** Rows at the head of a branch, from snapshot metadata (exact for tables written without delete files). */
+  public long branchRowCount(TableId id, String branch) {
+    Snapshot s = table(id).snapshot(branch);
+    return s == null ? 0L : Long.parseLong(s.summary().getOrDefault("total-records", "0"));
+  }
+
   /** Differences between a table and its contract: missing columns and wrong types. Empty when it conforms. */
   public List<String> schemaProblems(TableSpec spec) {
     List<String> problems = new ArrayList<>();

@@ -15,8 +15,8 @@ import picocli.CommandLine.Option;
 
 /** {@code medflow pipeline run}: bronze → silver → gate → gold on every file not yet ingested. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = "Run bronze -> silver -> quality gate -> gold on every landing file not yet ingested.%n"
-        + "Exit codes: 0 success or nothing to do, 3 the quality gate failed, 1 error.")
+    description = {"Run bronze -> silver -> quality gate -> gold on every landing file not yet ingested.",
+        "Exit codes: 0 success or nothing to do, 3 the quality gate failed, 1 error."})
 public final class PipelineRunCommand implements Callable<Integer> {
   public static final int GATE_FAILED = 3;
 

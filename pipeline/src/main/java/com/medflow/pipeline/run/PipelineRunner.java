@@ -274,7 +274,7 @@ public final class PipelineRunner {
     w.goldBuilt = true;
     long rows = 0;
     for (var spec : Tables.GOLD) {
-      rows += lake.spark().table(lake.qualified(spec.id(), branch)).count();
+      rows += lake.branchRowCount(spec.id(), branch);
     }
     w.result(rows, "claims_monthly_summary, claims_approval_funnel, provider_performance rebuilt (" + rows + " rows)");
   }

@@ -7,7 +7,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -31,7 +30,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.storage.StorageLevel;
 
 /**
@@ -60,13 +58,24 @@ public final class SilverTransform {
     mappings.all().forEach(m -> byPayer.put(m.payer(), m));
     Broadcast<Icd10Cm> codes = JavaSparkContext.fromSparkContext(lake.spark().sparkContext()).broadcast(icd10);
     Dataset<Row> staged = bronze.mapPartitions(new SilverRows(byPayer, codes, today), Encoders.row(SilverSchema.STAGED));
-    Column rank = row_number().over(Window.partitionBy("payer", "batch_id", "claim_id").orderBy("source_line"));
-    staged = staged
-        .withColumn("_occurrence", when(col("claim_id").isNotNull(), rank).otherwise(lit(1)))
-        .withColumn("reasons", when(col("_occurrence").gt(1),
+    staged = staged.persist(StorageLevel.MEMORY_AND_DISK());
+    // DUPLICATE_CLAIM_ID: claim ids seen more than once in a batch are few; find them with a small
+    // aggregate and broadcast them back, instead of shuffling every row through a window.
+    Dataset<Row> repeated = staged.where(col("claim_id").isNotNull())
+        .groupBy("payer", "batch_id", "claim_id")
+        .agg(org.apache.spark.sql.functions.min("source_line").as("_first"), count(lit(1)).as("_n"))
+        .where(col("_n").gt(1))
+        .select(col("payer").as("_p"), col("batch_id").as("_b"), col("claim_id").as("_c"), col("_first"));
+    Dataset<Row> marked = staged.join(org.apache.spark.sql.functions.broadcast(repeated),
+            staged.col("payer").equalTo(repeated.col("_p")).and(staged.col("batch_id").equalTo(repeated.col("_b")))
+                .and(staged.col("claim_id").equalTo(repeated.col("_c"))), "left")
+        .withColumn("reasons", when(col("_first").isNotNull().and(col("source_line").gt(col("_first"))),
             concat(col("reasons"), array(lit(QualityCheck.DUPLICATE_CLAIM_ID.name())))).otherwise(col("reasons")))
-        .drop("_occurrence");
-    return staged.persist(StorageLevel.MEMORY_AND_DISK());
+        .drop("_p", "_b", "_c", "_first")
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    marked.count();
+    staged.unpersist();
+    return marked;
   }
 
   /** Rows, clean rows and failures per check for each payer's batch, in one pass. */

@@ -56,6 +56,11 @@ public final class SilverWriter {
     clean = clean.withColumn("updated_at", lit(now))
         .select(Arrays.stream(SilverSchema.CLEAN_COLUMNS).map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
     String target = lake.qualified(Tables.CLAIMS_CLEAN, branch);
+    if (lake.rowCount(Tables.CLAIMS_CLEAN) == 0) {
+      // First load: nothing to match, so a plain append does what the MERGE would, without the join.
+      clean.writeTo(target).append();
+      return clean.count();
+    }
     clean.mergeInto(target, col(target + ".payer").equalTo(clean.col("payer"))
             .and(col(target + ".claim_id").equalTo(clean.col("claim_id"))))
         .whenMatched().updateAll()

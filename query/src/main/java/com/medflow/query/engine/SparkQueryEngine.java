@@ -3,7 +3,6 @@ package com.medflow.query.engine;
 import static java.util.Objects.requireNonNull;
 
 import com.medflow.lake.Lake;
-import com.medflow.model.TableId;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -101,15 +99,6 @@ public final class SparkQueryEngine implements QueryEngine {
       Throwable cause = e.getCause();
       throw new QueryFailedException("The query failed: " + firstLine(cause.getMessage()), cause);
     }
-  }
-
-  @Override
-  public Map<TableId, Long> snapshotIds(Set<TableId> tables) {
-    Map<TableId, Long> out = new LinkedHashMap<>();
-    for (TableId t : tables.stream().sorted(java.util.Comparator.comparing(TableId::toString)).toList()) {
-      out.put(t, lake.currentSnapshotId(t).orElse(-1L));
-    }
-    return out;
   }
 
   @Override

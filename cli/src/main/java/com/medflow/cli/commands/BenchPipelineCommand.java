@@ -1,0 +1,124 @@
+package com.medflow.cli.commands;
+
+import com.medflow.cli.MedflowCommand;
+import com.medflow.cli.Services;
+import com.medflow.cli.term.PipelineReporter;
+import com.medflow.cli.term.Terminal;
+import com.medflow.config.MedflowConfig;
+import com.medflow.pipeline.demo.DemoSpec;
+import com.medflow.pipeline.run.RunOutcome;
+import com.medflow.pipeline.run.SparkProgress;
+import com.medflow.store.runs.TaskRecord;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code medflow bench pipeline --claims N}: generates N claims into a fresh home, runs the whole
+ * pipeline, then a follow-up batch (MERGE of status changes), and prints time per stage and claims/s.
+ */
+@Command(name = "pipeline", mixinStandardHelpOptions = true,
+    description = "Time the pipeline on N generated claims in a fresh, temporary home; print time per stage and claims/s.")
+public final class BenchPipelineCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--claims", defaultValue = "100000", paramLabel = "N", description = "Claims (default: ${DEFAULT-VALUE}).")
+  long claims;
+
+  @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--keep", description = "Keep the benchmark home instead of deleting it.")
+  boolean keep;
+
+  @Override
+  public Integer call() throws IOException {
+    MedflowCommand root = (MedflowCommand) spec.root().userObject();
+    MedflowConfig base = root.config(Map.of());
+    Path home = base.home().resolve("bench").resolve("pipeline-" + System.currentTimeMillis());
+    MedflowConfig config = MedflowConfig.forHome(home, Map.of("spark.master", base.spark().master(),
+        "spark.shuffle-partitions", Integer.toString(base.spark().shufflePartitions())));
+    Terminal term = Terminal.stderr();
+    Path landing = home.resolve("landing");
+    term.line(term.bold("Benchmark: pipeline on " + Terminal.count(claims) + " claims") + term.dim("  home " + home));
+    GenerateCommand.generate(term, landing, new DemoSpec(claims, seed, "batch-0001", false, LocalDate.now(ZoneOffset.UTC)));
+    try (Services services = new Services(config, Clock.systemUTC())) {
+      long t0 = System.currentTimeMillis();
+      services.spark();
+      long sparkMs = System.currentTimeMillis() - t0;
+      term.line("  spark session ready in " + Terminal.seconds(sparkMs));
+      SparkProgress progress = SparkProgress.attach(services.spark().sparkContext());
+      RunOutcome first;
+      RunOutcome second;
+      try (PipelineReporter reporter = new PipelineReporter(term, progress)) {
+        first = services.pipelineRunner(config.pipeline().gateThreshold(), reporter).runNow(landing.toString(), "bench");
+        GenerateCommand.generate(term, landing, new DemoSpec(claims, seed, "batch-0002", true, LocalDate.now(ZoneOffset.UTC)));
+        second = services.pipelineRunner(config.pipeline().gateThreshold(), reporter).runNow(landing.toString(), "bench");
+      } finally {
+        progress.detach(services.spark().sparkContext());
+      }
+      print(term, "initial load", first, claims);
+      print(term, "follow-up batch (status updates, MERGE)", second, second.bronzeRows());
+      System.out.println(String.format(Locale.ROOT, "claims=%d initial_s=%.1f initial_claims_per_s=%.0f followup_rows=%d"
+              + " followup_s=%.1f spark_startup_s=%.1f peak_rss_mb=%d", claims, first.totalMillis() / 1000.0,
+          claims * 1000.0 / first.totalMillis(), second.bronzeRows(), second.totalMillis() / 1000.0, sparkMs / 1000.0,
+          peakRssMb()));
+    } finally {
+      if (!keep) {
+        delete(home);
+      }
+    }
+    return 0;
+  }
+
+  private static void print(Terminal term, String title, RunOutcome o, long claims) {
+    term.line("");
+    term.line(term.bold("  " + title + ": " + Terminal.count(o.bronzeRows()) + " rows, " + o.state() + " in "
+        + Terminal.seconds(o.totalMillis()) + " (" + Terminal.rate(claims, o.totalMillis()).replace("rows", "claims") + ")"));
+    long max = o.tasks().stream().filter(t -> t.durationMs() != null).mapToLong(TaskRecord::durationMs).max().orElse(1);
+    for (TaskRecord t : o.tasks()) {
+      if (t.durationMs() != null && t.startedAt() != null) {
+        term.line(String.format(Locale.ROOT, "  %-13s %7s %s %s", t.name(), Terminal.seconds(t.durationMs()),
+            Terminal.bar((double) t.durationMs() / max, 30),
+            t.rows() == null || t.durationMs() < 50 ? "" : Terminal.rate(t.rows(), t.durationMs())));
+      }
+    }
+  }
+
+  static long peakRssMb() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("VmHWM:")) {
+          return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      return -1;
+    }
+    return -1;
+  }
+
+  private static void delete(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}
