@@ -54,10 +54,11 @@ export function ResultTable({
       columns.map((c, i) => ({
         id: `${i}:${c.name}`,
         header: c.name,
-        accessorFn: (r: Row) => r[i],
+        // null → undefined so `sortUndefined: 'last'` keeps empty values last in both directions
+        accessorFn: (r: Row) => r[i] ?? undefined,
         sortingFn: (ra, rb, id) => compareCells(ra.getValue(id) as Cell, rb.getValue(id) as Cell),
         sortUndefined: 'last',
-        cell: (ctx) => formatCell(ctx.getValue() as Cell, c),
+        cell: (ctx) => formatCell((ctx.getValue() ?? null) as Cell, c),
         meta: { numeric: isNumericColumn(c), type: c.type },
       })),
     [columns],
@@ -132,7 +133,7 @@ export function ResultTable({
                   const numeric = (cell.column.columnDef.meta as { numeric?: boolean } | undefined)?.numeric;
                   const v = cell.getValue();
                   return (
-                    <td key={cell.id} className={`${numeric ? 'num' : ''}${v === null ? ' null' : ''}`.trim() || undefined}>
+                    <td key={cell.id} className={`${numeric ? 'num' : ''}${v == null ? ' null' : ''}`.trim() || undefined}>
                       {flexRender(cell.column.columnDef.cell, cell.getContext())}
                     </td>
                   );

@@ -37,7 +37,7 @@ export function TraceList({ steps, live }: TraceListProps) {
         ))}
         {live && (
           <li className="trace-step trace-pending">
-            <span className="trace-icon" aria-hidden="true">
+            <span className="trace-icon">
               <Spinner label="Working" />
             </span>
             <span className="trace-agent muted">{steps.length ? 'Working…' : 'Starting…'}</span>
