@@ -1,5 +1,5 @@
 import { json, signInAs, stubFetch } from '@/test/render';
-import { ApiError, api, qs } from './api-client';
+import { ApiError, api, parseJson, qs } from './api-client';
 import { getSession } from './session';
 
 afterEach(() => vi.unstubAllGlobals());
@@ -36,6 +36,15 @@ describe('api client', () => {
   it('reports a network failure as status 0', async () => {
     vi.stubGlobal('fetch', vi.fn().mockRejectedValue(new TypeError('Failed to fetch')));
     await expect(api.get('/api/health')).rejects.toMatchObject({ status: 0, code: 'NETWORK' });
+  });
+
+  it('keeps 64-bit snapshot ids exact', () => {
+    const parsed = parseJson<{ snapshots: { snapshot_id: unknown; parent_id: unknown }[]; n: number }>(
+      '{"snapshots":[{"snapshot_id": 7548123456789012345, "parent_id":42}], "n": 7548123456789012345}',
+    );
+    expect(parsed.snapshots[0].snapshot_id).toBe('7548123456789012345');
+    expect(parsed.snapshots[0].parent_id).toBe(42);
+    expect(typeof parsed.n).toBe('number'); // other fields untouched
   });
 
   it('builds query strings from defined values only', () => {

@@ -85,11 +85,21 @@ export async function apiFetch(path: string, opts: RequestOptions = {}): Promise
   return res;
 }
 
+// Iceberg snapshot ids are 64-bit and lose digits as JS numbers: keep long ones as strings.
+const BIG_ID = /("(?:snapshot_id|parent_id|current_snapshot_id)"\s*:\s*)(-?\d{16,})/g;
+
+/** JSON.parse that keeps snapshot ids beyond 2^53 exact (as strings). */
+export function parseJson<T>(text: string): T {
+  return JSON.parse(text.replace(BIG_ID, (m, key: string, digits: string) =>
+    Number.isSafeInteger(Number(digits)) ? m : `${key}"${digits}"`,
+  )) as T;
+}
+
 export async function apiJson<T>(path: string, opts: RequestOptions = {}): Promise<T> {
   const res = await apiFetch(path, opts);
   if (res.status === 204) return undefined as T;
   const text = await res.text();
-  return (text ? JSON.parse(text) : undefined) as T;
+  return (text ? parseJson<T>(text) : undefined) as T;
 }
 
 export const api = {

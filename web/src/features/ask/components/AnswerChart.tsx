@@ -1,8 +1,10 @@
+import { chartAnimation } from '@/lib/motion';
 import {
   Bar,
   BarChart,
   CartesianGrid,
   Cell as PieCell,
+  LabelList,
   Legend,
   Line,
   LineChart,
@@ -29,7 +31,7 @@ export interface AnswerChartProps {
 const INITIAL = { width: 720, height: 320 };
 
 /** The answer's visual: a headline number, a bar/line/pie chart, or (for `table`) the table itself. */
-export function AnswerChart({ answer, height = 320, animate = true }: AnswerChartProps) {
+export function AnswerChart({ answer, height = 320, animate = chartAnimation() }: AnswerChartProps) {
   const chart = resolveChart(answer);
   const measure = chart.measures[0];
   const fmtTip = (v: unknown) => (typeof v === 'number' ? formatCell(v, measure) : String(v ?? '—'));
@@ -126,6 +128,7 @@ export function AnswerChart({ answer, height = 320, animate = true }: AnswerChar
   const labels = chart.data.map((d) => String(d[xKey]));
   const horizontal = labels.length > 8 || labels.some((l) => l.length > 14);
   const barHeight = horizontal ? Math.max(height, labels.length * (22 + 8 * Math.min(chart.series.length, 3)) + 60) : height;
+  const showValues = chart.series.length === 1 && labels.length <= 12;
   const yWidth = Math.min(220, Math.max(60, Math.max(...labels.map((l) => l.length)) * 7));
   return (
     <div className="answer-visual" data-testid="answer-chart" data-chart-type="bar">
@@ -133,7 +136,7 @@ export function AnswerChart({ answer, height = 320, animate = true }: AnswerChar
         <BarChart
           data={chart.data}
           layout={horizontal ? 'vertical' : 'horizontal'}
-          margin={{ top: 8, right: 24, bottom: 8, left: 8 }}
+          margin={{ top: showValues ? 20 : 8, right: showValues && horizontal ? 64 : 24, bottom: 8, left: 8 }}
         >
           <CartesianGrid stroke={GRID} horizontal={!horizontal} vertical={horizontal} />
           {horizontal ? (
@@ -158,7 +161,17 @@ export function AnswerChart({ answer, height = 320, animate = true }: AnswerChar
               radius={horizontal ? [0, 4, 4, 0] : [4, 4, 0, 0]}
               maxBarSize={48}
               isAnimationActive={animate}
-            />
+            >
+              {showValues && (
+                <LabelList
+                  dataKey={s}
+                  position={horizontal ? 'right' : 'top'}
+                  formatter={(v: unknown) => (typeof v === 'number' ? formatCell(v, measure) : '')}
+                  fontSize={12}
+                  fill="#334155"
+                />
+              )}
+            </Bar>
           ))}
         </BarChart>
       </ResponsiveContainer>

@@ -1,3 +1,4 @@
+import { chartAnimation } from '@/lib/motion';
 import { useState } from 'react';
 import { ResultTable } from '@/components/ResultTable';
 import { SqlBlock } from '@/components/SqlBlock';
@@ -18,7 +19,7 @@ export interface AnswerViewProps {
 }
 
 /** One answer: headline number or chart, explanation, result table, SQL and follow-ups. */
-export function AnswerView({ answer, onSuggestion, sqlOpen = true, busy, animate = true }: AnswerViewProps) {
+export function AnswerView({ answer, onSuggestion, sqlOpen = true, busy, animate = chartAnimation() }: AnswerViewProps) {
   if (answer.status === 'unanswerable' || answer.status === 'refused') {
     return <NotAnswered answer={answer} onSuggestion={onSuggestion} busy={busy} />;
   }

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { Badge, Card, ErrorAlert, Loading, PageHeader, type Tone } from '@/components/ui';
 import { AXIS, GRID } from '@/lib/chart-theme';
+import { chartAnimation } from '@/lib/motion';
 import { formatDateTime, formatInt, formatMs } from '@/lib/format';
 import type { AuditEntry } from '@/types/api';
 import { useAudit } from '../api/audit';
@@ -34,7 +35,7 @@ export default function AuditPage() {
               <>
                 <label className="inline-field">
                   <span>Kind</span>
-                  <select value={kind} onChange={(e) => setKind(e.target.value)}>
+                  <select aria-label="Kind" value={kind} onChange={(e) => setKind(e.target.value)}>
                     <option value="">All</option>
                     <option value="ask">ask</option>
                     <option value="sql">sql</option>
@@ -43,7 +44,7 @@ export default function AuditPage() {
                 </label>
                 <label className="inline-field">
                   <span>User</span>
-                  <select value={user} onChange={(e) => setUser(e.target.value)}>
+                  <select aria-label="User" value={user} onChange={(e) => setUser(e.target.value)}>
                     <option value="">All</option>
                     {users.map((u) => (
                       <option key={u}>{u}</option>
@@ -52,7 +53,7 @@ export default function AuditPage() {
                 </label>
                 <label className="inline-field">
                   <span>Last</span>
-                  <select value={limit} onChange={(e) => setLimit(Number(e.target.value))}>
+                  <select aria-label="Entries to load" value={limit} onChange={(e) => setLimit(Number(e.target.value))}>
                     {[100, 200, 500, 1000].map((l) => (
                       <option key={l} value={l}>
                         {l}
@@ -134,7 +135,7 @@ function OutcomeChart({ entries }: { entries: AuditEntry[] }) {
         <Tooltip />
         <Legend />
         {outcomes.map((o) => (
-          <Bar key={o} dataKey={o} stackId="a" fill={OUTCOME_COLOR[o] ?? '#64748b'} maxBarSize={22} />
+          <Bar key={o} dataKey={o} stackId="a" fill={OUTCOME_COLOR[o] ?? '#64748b'} maxBarSize={22} isAnimationActive={chartAnimation()} />
         ))}
       </BarChart>
     </ResponsiveContainer>

@@ -1,4 +1,5 @@
-import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Cell, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { chartAnimation } from '@/lib/motion';
 import { Card } from '@/components/ui';
 import { AXIS, GRID } from '@/lib/chart-theme';
 import { formatAxis, formatInt } from '@/lib/format';
@@ -16,15 +17,16 @@ export function CatalogOverview({ tables, onSelect }: { tables: TableInfo[]; onS
       <Card title="Rows per table">
         <div data-testid="catalog-chart">
           <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 640, height }}>
-            <BarChart data={data} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 8 }}>
+            <BarChart data={data} layout="vertical" margin={{ top: 4, right: 64, bottom: 4, left: 8 }}>
               <CartesianGrid stroke={GRID} horizontal={false} />
               <XAxis type="number" stroke={AXIS} tick={{ fontSize: 12 }} tickFormatter={(v) => formatAxis(v)} />
-              <YAxis type="category" dataKey="name" stroke={AXIS} tick={{ fontSize: 12 }} width={240} interval={0} />
+              <YAxis type="category" dataKey="name" stroke={AXIS} tick={{ fontSize: 12 }} width={280} interval={0} />
               <Tooltip formatter={(v) => formatInt(Number(v))} />
-              <Bar dataKey="rows" name="Rows" radius={[0, 4, 4, 0]} maxBarSize={22} onClick={(d) => onSelect(String((d as { name?: string }).name))} cursor="pointer">
+              <Bar dataKey="rows" name="Rows" radius={[0, 4, 4, 0]} maxBarSize={22} onClick={(d) => onSelect(String((d as { name?: string }).name))} cursor="pointer" isAnimationActive={chartAnimation()} minPointSize={2}>
                 {data.map((d) => (
                   <Cell key={d.name} fill={LAYER_COLORS[d.layer] ?? '#2563eb'} />
                 ))}
+                <LabelList dataKey="rows" position="right" formatter={(v: unknown) => formatInt(Number(v))} fontSize={12} />
               </Bar>
             </BarChart>
           </ResponsiveContainer>

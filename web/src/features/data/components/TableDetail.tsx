@@ -3,6 +3,7 @@ import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YA
 import { ResultTable } from '@/components/ResultTable';
 import { Badge, Card, ErrorAlert, Loading } from '@/components/ui';
 import { AXIS, GRID } from '@/lib/chart-theme';
+import { chartAnimation } from '@/lib/motion';
 import { formatAxis, formatDateTime, formatInt } from '@/lib/format';
 import type { Snapshot, TableInfo } from '@/types/api';
 import { usePreview, useSnapshots } from '../api/catalog';
@@ -89,7 +90,7 @@ export function TableDetail({ table, snapshotId, onSnapshot }: TableDetailProps)
                 <XAxis dataKey="label" stroke={AXIS} tick={{ fontSize: 11 }} minTickGap={24} />
                 <YAxis stroke={AXIS} tick={{ fontSize: 12 }} tickFormatter={(v) => formatAxis(v)} width={56} />
                 <Tooltip formatter={(v) => formatInt(Number(v))} />
-                <Line type="stepAfter" dataKey="records" name="Total records" stroke="#2563eb" strokeWidth={2} />
+                <Line type="stepAfter" dataKey="records" name="Total records" stroke="#2563eb" strokeWidth={2} isAnimationActive={chartAnimation()} />
               </LineChart>
             </ResponsiveContainer>
           </div>
@@ -130,9 +131,9 @@ export function TableDetail({ table, snapshotId, onSnapshot }: TableDetailProps)
       <Card
         title="Preview"
         actions={
-          <label className="inline-field" htmlFor={selectId}>
-            <span>As of snapshot</span>
-            <select id={selectId} value={snapshotId ?? ''} onChange={(e) => onSnapshot(e.target.value || null)}>
+          <div className="inline-field">
+            <label htmlFor={selectId}>As of snapshot</label>
+            <select id={selectId} aria-label="As of snapshot" value={snapshotId ?? ''} onChange={(e) => onSnapshot(e.target.value || null)}>
               <option value="">Current</option>
               {snapshots.map((s) => (
                 <option key={String(s.snapshot_id)} value={String(s.snapshot_id)}>
@@ -140,7 +141,7 @@ export function TableDetail({ table, snapshotId, onSnapshot }: TableDetailProps)
                 </option>
               ))}
             </select>
-          </label>
+          </div>
         }
       >
         {snapshotId && (

@@ -4,6 +4,7 @@ import { Card, EmptyState, ErrorAlert, Loading, PageHeader } from '@/components/
 import { canSeeQuarantine, isAdmin, useSession } from '@/features/auth/api/auth';
 import { isApiError } from '@/lib/api-client';
 import { AXIS, STATE_COLORS } from '@/lib/chart-theme';
+import { chartAnimation } from '@/lib/motion';
 import { formatDateTime, formatMs } from '@/lib/format';
 import type { RunSummary } from '@/types/api';
 import { useRun, useRuns, useStartRun } from '../api/pipeline';
@@ -84,7 +85,7 @@ function RunDurations({ runs, onPick }: { runs: RunSummary[]; onPick: (id: strin
           <XAxis dataKey="label" hide />
           <YAxis hide />
           <Tooltip formatter={(v) => formatMs(Number(v))} labelStyle={{ fontSize: 12 }} />
-          <Bar dataKey="duration" name="Duration" radius={[3, 3, 0, 0]} onClick={(d) => onPick(String((d as { id?: string }).id))} cursor="pointer">
+          <Bar dataKey="duration" name="Duration" radius={[3, 3, 0, 0]} onClick={(d) => onPick(String((d as { id?: string }).id))} cursor="pointer" isAnimationActive={chartAnimation()} minPointSize={3}>
             {data.map((d) => (
               <Cell key={d.id} fill={STATE_COLORS[d.state] ?? AXIS} />
             ))}

@@ -24,11 +24,10 @@ export function QualityChecks({ quality }: { quality: QualityResult[] }) {
           <thead>
             <tr>
               <th>Payer</th>
-              <th>Layer</th>
               <th>Check</th>
               <th>Severity</th>
               <th className="num">Failed / checked</th>
-              <th style={{ width: '28%' }}>Failure rate</th>
+              <th>Failure rate</th>
               <th>Result</th>
             </tr>
           </thead>
@@ -38,9 +37,8 @@ export function QualityChecks({ quality }: { quality: QualityResult[] }) {
               return (
                 <tr key={`${q.batch_id}-${q.payer}-${q.layer}-${q.check_name}`}>
                   <td>{q.payer}</td>
-                  <td className="muted">{q.layer}</td>
                   <td>
-                    <code>{q.check_name}</code>
+                    <code>{q.check_name}</code> <span className="muted small">{q.layer}</span>
                   </td>
                   <td>
                     <Badge tone={q.severity === 'WARN' ? 'warn' : 'neutral'}>{q.severity.toLowerCase()}</Badge>
@@ -61,7 +59,7 @@ export function QualityChecks({ quality }: { quality: QualityResult[] }) {
             })}
             {rows.length === 0 && (
               <tr>
-                <td colSpan={7} className="muted center">
+                <td colSpan={6} className="muted center">
                   {quality.length ? 'Every check passed with no failing rows.' : 'No quality results for this run.'}
                 </td>
               </tr>

@@ -46,7 +46,7 @@ export function QuarantineSample({ payers }: { payers: PayerResult[] }) {
                   <td className="small">
                     <code>{r.source_file.split('/').pop()}</code>:{r.source_line}
                   </td>
-                  <td>{r.claim_id ?? <span className="muted">—</span>}</td>
+                  <td className="nowrap">{r.claim_id ?? <span className="muted">—</span>}</td>
                   <td>
                     <div className="reason-list">
                       {r.reasons.map((x) => (

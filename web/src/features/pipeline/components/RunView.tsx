@@ -1,3 +1,4 @@
+import { chartAnimation } from '@/lib/motion';
 import type { ReactNode } from 'react';
 import { Badge, Card, Kpi } from '@/components/ui';
 import { formatDateTime, formatInt, formatMs, formatPercent, humanize } from '@/lib/format';
@@ -15,7 +16,7 @@ export interface RunViewProps {
 }
 
 /** One pipeline run: headline numbers, task timeline, per-payer quarantine vs threshold, checks. */
-export function RunView({ run, quarantine, animate = true }: RunViewProps) {
+export function RunView({ run, quarantine, animate = chartAnimation() }: RunViewProps) {
   const qRate = run.bronze_rows ? (run.quarantined_rows ?? 0) / run.bronze_rows : null;
   const overThreshold = run.payers.filter((p) => (p.quarantine_rate ?? 0) > p.threshold);
   return (

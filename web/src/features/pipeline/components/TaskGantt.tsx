@@ -1,3 +1,4 @@
+import { chartAnimation } from '@/lib/motion';
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { AXIS, GRID, STATE_COLORS } from '@/lib/chart-theme';
 import { formatInt, formatMs, humanize } from '@/lib/format';
@@ -5,7 +6,7 @@ import type { PipelineTask } from '@/types/api';
 import { taskTimeline, type GanttRow } from './timeline';
 
 /** Task timings as a Gantt chart: an invisible offset bar stacked under the visible duration bar. */
-export function TaskGantt({ tasks, animate = true }: { tasks: PipelineTask[]; animate?: boolean }) {
+export function TaskGantt({ tasks, animate = chartAnimation() }: { tasks: PipelineTask[]; animate?: boolean }) {
   const data = taskTimeline(tasks).map((r) => ({ ...r, label: humanize(r.name) }));
   const height = Math.max(140, data.length * 32 + 50);
   return (
@@ -16,7 +17,7 @@ export function TaskGantt({ tasks, animate = true }: { tasks: PipelineTask[]; an
           <XAxis type="number" stroke={AXIS} tick={{ fontSize: 12 }} tickFormatter={(v) => formatMs(Number(v))} />
           <YAxis type="category" dataKey="label" stroke={AXIS} tick={{ fontSize: 12 }} width={110} interval={0} />
           <Tooltip content={<GanttTip />} cursor={{ fill: 'rgba(37,99,235,0.05)' }} />
-          <Bar dataKey="offset" stackId="t" fill="transparent" isAnimationActive={false} />
+          <Bar dataKey="offset" stackId="t" fill="transparent" isAnimationActive={animate} />
           <Bar dataKey="duration" stackId="t" radius={[3, 3, 3, 3]} minPointSize={2} isAnimationActive={animate}>
             {data.map((d) => (
               <Cell key={d.name} fill={STATE_COLORS[d.state] ?? '#94a3b8'} />
