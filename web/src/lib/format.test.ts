@@ -18,6 +18,8 @@ describe('formatCell', () => {
     expect(formatMs(1500)).toBe('1.50 s');
     expect(formatMs(125_000)).toBe('2m 5s');
     expect(humanize('sql_generator')).toBe('SQL generator');
+    expect(humanize('api')).toBe('API');
+    expect(humanize('verify_bronze')).toBe('Verify bronze');
   });
 });
 

@@ -103,6 +103,6 @@ export function formatDateTime(iso: string | null | undefined): string {
 
 /** "sql_generator" → "SQL generator" */
 export function humanize(name: string): string {
-  const s = name.replace(/_/g, ' ').replace(/\bsql\b/gi, 'SQL').replace(/\bid\b/gi, 'ID');
+  const s = name.replace(/_/g, ' ').replace(/\b(sql|id|api|cli|llm|npi|pii)\b/gi, (w) => w.toUpperCase());
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
