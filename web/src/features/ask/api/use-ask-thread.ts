@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { useCallback, useReducer, useRef } from 'react';
+import { useCallback, useEffect, useReducer, useRef } from 'react';
 import type { Answer, TraceStep } from '@/types/api';
 import { streamAsk } from './ask';
 
@@ -53,6 +53,8 @@ let seq = 0;
 export function useAskThread() {
   const [turns, dispatch] = useReducer(threadReducer, []);
   const controller = useRef<AbortController | null>(null);
+  // Leaving the page stops a stream that is still running.
+  useEffect(() => () => controller.current?.abort(), []);
 
   const conversationId = [...turns].reverse().find((t) => t.answer?.conversation_id)?.answer?.conversation_id;
 

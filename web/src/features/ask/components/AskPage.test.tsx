@@ -58,6 +58,19 @@ describe('AskPage', () => {
     expect(within(turns[1]).getByTestId('cached-badge')).toBeInTheDocument();
   });
 
+  it('reopens a conversation from the URL', async () => {
+    signInAs('analyst');
+    stubFetch({
+      'GET /api/ask/examples': () => json({ examples: [] }),
+      'GET /api/conversations/conv-7': () =>
+        json({ conversation_id: 'conv-7', answers: [makeAnswer({ conversation_id: 'conv-7' }), { ...lineAnswer, conversation_id: 'conv-7', answer_id: 'a2' }] }),
+    });
+    renderWithProviders(<AskPage />, { route: '/ask?c=conv-7' });
+    await waitFor(() => expect(screen.getAllByTestId('turn')).toHaveLength(2));
+    expect(screen.getByRole('heading', { name: 'How has the denial rate changed by month?' })).toBeInTheDocument();
+    expect(screen.getAllByTestId('answer-chart').map((c) => c.getAttribute('data-chart-type'))).toEqual(['bar', 'line']);
+  });
+
   it('shows a failed request in the thread', async () => {
     signInAs('business');
     stubFetch({
