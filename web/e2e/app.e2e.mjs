@@ -10,7 +10,7 @@
 // Screenshots go to web/test-results/ (answer.png is the answer page).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,6 +34,7 @@ const CHROMIUM_ARGS = [
 ];
 
 mkdirSync(OUT, { recursive: true });
+for (const f of readdirSync(OUT)) if (f.startsWith('failure-')) rmSync(join(OUT, f)); // from an earlier run
 const log = (...a) => console.log('   ', ...a);
 
 let context;
