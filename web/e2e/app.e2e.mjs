@@ -1,0 +1,278 @@
+#!/usr/bin/env node
+// End-to-end test of the built web app served by a running MedFlow server, in headless Chromium
+// (Debian's `chromium`, driven by playwright-core; no browser download).
+//
+//   MEDFLOW_URL=http://127.0.0.1:8000 npm run e2e
+//
+// Env: MEDFLOW_URL (default http://127.0.0.1:8000), CHROMIUM_PATH (default /usr/bin/chromium),
+// E2E_MAX_LOAD_MS (default 1000), E2E_ANSWER_TIMEOUT_MS (default 90000),
+// E2E_QUESTION (default "What is the denial rate by payer?").
+// Screenshots go to web/test-results/ (answer.png is the answer page).
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const BASE = (process.env.MEDFLOW_URL ?? 'http://127.0.0.1:8000').replace(/\/+$/, '');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const MAX_LOAD_MS = Number(process.env.E2E_MAX_LOAD_MS ?? 1000);
+const ANSWER_TIMEOUT = Number(process.env.E2E_ANSWER_TIMEOUT_MS ?? 90_000);
+const QUESTION = process.env.E2E_QUESTION ?? 'What is the denial rate by payer?';
+const OUT = join(dirname(fileURLToPath(import.meta.url)), '..', 'test-results');
+// The network is closed: without these Chromium stalls on background fetches.
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+mkdirSync(OUT, { recursive: true });
+for (const f of readdirSync(OUT)) if (f.startsWith('failure-')) rmSync(join(OUT, f)); // from an earlier run
+const log = (...a) => console.log('   ', ...a);
+
+let context;
+let profile;
+const pageErrors = [];
+
+async function waitForServer() {
+  const deadline = Date.now() + 60_000;
+  let last;
+  while (Date.now() < deadline) {
+    try {
+      const r = await fetch(`${BASE}/api/health`);
+      if (r.ok) return r.json();
+      last = `HTTP ${r.status}`;
+    } catch (e) {
+      last = e.cause?.code ?? e.message;
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  throw new Error(`MedFlow server not reachable at ${BASE} (${last})`);
+}
+
+async function newPage() {
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  page.on('pageerror', (e) => pageErrors.push(`${page.url()}: ${e.message}`));
+  return page;
+}
+
+async function shot(page, name) {
+  const file = join(OUT, name);
+  // A full-page capture keeps the viewport: un-stick the sticky bars so they sit where they belong.
+  await page.mouse.move(0, 0);
+  const style = await page.addStyleTag({
+    content: '.sidebar,.topbar,.ask-follow,.table-nav{position:static!important}.sidebar{height:auto!important}',
+  });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: file, fullPage: true });
+  await style.evaluate((s) => s.remove());
+  log(`screenshot: ${file}`);
+}
+
+/** navigationStart → loadEvent of the page's last navigation, in ms. */
+async function loadTime(page) {
+  return page.evaluate(() => {
+    const [nav] = performance.getEntriesByType('navigation');
+    return Math.round(nav.loadEventEnd - nav.startTime);
+  });
+}
+
+async function login(page, username, password = username) {
+  await page.goto(`${BASE}/login`, { waitUntil: 'load' });
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+  await page.getByTestId('user-name').filter({ hasText: username }).waitFor();
+}
+
+async function logout(page) {
+  await page.getByRole('button', { name: 'Log out' }).click();
+  await page.waitForURL((u) => u.pathname.startsWith('/login'));
+}
+
+const mainNav = (page) => page.getByRole('navigation', { name: 'Main' });
+
+before(async () => {
+  const health = await waitForServer();
+  log(`server ${BASE}: ${health.status}${health.version ? ` v${health.version}` : ''}`);
+  profile = mkdtempSync(join(tmpdir(), 'medflow-e2e-'));
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1360, height: 900 },
+    reducedMotion: 'reduce', // charts draw at once: screenshots show final shapes
+    deviceScaleFactor: 1,
+  });
+});
+
+after(async () => {
+  await context?.close();
+  if (profile) rmSync(profile, { recursive: true, force: true });
+});
+
+describe('MedFlow web app', { concurrency: false }, () => {
+  test('the login page loads in under a second', async () => {
+    const page = await newPage();
+    await page.goto(`${BASE}/login`, { waitUntil: 'load' });
+    const cold = await loadTime(page);
+    await page.reload({ waitUntil: 'load' });
+    const warm = await loadTime(page);
+    log(`page load (navigation → load event): cold ${cold} ms, warm ${warm} ms`);
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await shot(page, 'login.png');
+    await page.close();
+    assert.ok(cold < MAX_LOAD_MS, `cold page load ${cold} ms ≥ ${MAX_LOAD_MS} ms`);
+  });
+
+  test('analyst asks a question, sees the trace, the chart and the SQL, then follows a suggestion', async () => {
+    const page = await newPage();
+    const asks = [];
+    page.on('request', (r) => {
+      if (r.url().endsWith('/api/ask/stream') && r.method() === 'POST') asks.push(r.postDataJSON());
+    });
+    try {
+      await login(page, 'analyst');
+      await page.waitForURL(/\/ask/);
+      await expectVisible(mainNav(page).getByRole('link', { name: 'SQL', exact: true }), 'analyst has the SQL page');
+
+      const t0 = Date.now();
+      await page.getByRole('textbox', { name: 'Question' }).fill(QUESTION);
+      await page.getByRole('button', { name: 'Ask', exact: true }).click();
+
+      const turn1 = page.getByTestId('turn').nth(0);
+      await turn1.getByTestId('trace-step').first().waitFor({ timeout: ANSWER_TIMEOUT });
+      log(`first trace step after ${Date.now() - t0} ms`);
+      const answer1 = turn1.getByTestId('answer');
+      await answer1.waitFor({ timeout: ANSWER_TIMEOUT });
+      log(`answer after ${Date.now() - t0} ms`);
+
+      const status = await answer1.getAttribute('data-status');
+      assert.equal(status, 'ok', `expected an answer, got status "${status}": ${await answer1.innerText()}`);
+      const agents = await turn1.getByTestId('trace-step').evaluateAll((els) => els.map((e) => e.getAttribute('data-agent')));
+      log(`trace: ${agents.join(' → ')}`);
+      assert.ok(agents.length >= 2, `expected several trace steps, got ${agents.length}`);
+      assert.equal(agents[0], 'router');
+
+      const chart = answer1.getByTestId('answer-chart');
+      await chart.waitFor();
+      const chartType = await chart.getAttribute('data-chart-type');
+      log(`chart: ${chartType}`);
+      if (chartType === 'bar' || chartType === 'line' || chartType === 'pie') {
+        await chart.locator('svg.recharts-surface').first().waitFor();
+      }
+      const sql = answer1.getByTestId('answer-sql');
+      await sql.waitFor();
+      const sqlText = await sql.locator('pre code').innerText();
+      assert.match(sqlText, /\b(SELECT|WITH)\b/i, 'SQL is shown');
+      log(`latency badge: ${await answer1.getByTestId('latency').innerText()}`);
+      await shot(page, 'answer.png');
+
+      // Follow-up: click the first suggestion chip of the answer.
+      const chip = answer1.getByTestId('suggestion-chip').first();
+      const followUp = (await chip.innerText()).trim();
+      log(`follow-up: ${followUp}`);
+      await chip.click();
+      const turn2 = page.getByTestId('turn').nth(1);
+      await turn2.getByRole('heading', { name: followUp }).waitFor();
+      await turn2.getByTestId('answer').waitFor({ timeout: ANSWER_TIMEOUT });
+      await turn2.getByTestId('answer-chart').or(turn2.getByTestId('answer-status-callout')).first().waitFor();
+      assert.equal(await page.getByTestId('turn').count(), 2, 'both answers stay in the thread');
+      await expectVisible(turn1.getByTestId('answer-chart'), 'first answer still shown above');
+
+      assert.equal(asks.length, 2, 'two ask requests');
+      assert.equal(asks[0].question, QUESTION);
+      assert.equal(asks[1].question, followUp);
+      assert.ok(asks[1].conversation_id, 'the follow-up carries conversation_id');
+      const c = new URL(page.url()).searchParams.get('c');
+      assert.equal(asks[1].conversation_id, c, 'conversation id of the thread');
+      await shot(page, 'follow-up.png');
+
+      // The other pages render for an analyst (artifacts for review).
+      await mainNav(page).getByRole('link', { name: 'Data', exact: true }).click();
+      await page.getByRole('heading', { name: 'Data', level: 1 }).waitFor();
+      const tables = page.getByRole('navigation', { name: 'Tables' });
+      await tables.getByRole('button').first().click();
+      await page.getByRole('table', { name: /^Columns of / }).waitFor();
+      // Time travel: view the table as of its oldest snapshot.
+      const asOf = page.getByLabel('As of snapshot', { exact: true });
+      await page.getByTestId('snapshot').first().waitFor();
+      const options = await asOf.locator('option').evaluateAll((os) => os.map((o) => o.value).filter(Boolean));
+      assert.ok(options.length > 0, 'the table has snapshots');
+      await asOf.selectOption(options[options.length - 1]);
+      await page.getByTestId('time-travel-banner').waitFor();
+      await page.getByTestId('preview-table').waitFor();
+      log(`time travel: ${(await page.getByTestId('time-travel-banner').innerText()).replace(/\s+/g, ' ')}`);
+      await shot(page, 'data.png');
+      await mainNav(page).getByRole('link', { name: 'Pipeline', exact: true }).click();
+      await page.getByRole('heading', { name: 'Pipeline', level: 1 }).waitFor();
+      await page.getByTestId('run-view').or(page.getByText('No pipeline runs yet.')).first().waitFor();
+      await shot(page, 'pipeline.png');
+      await mainNav(page).getByRole('link', { name: 'SQL', exact: true }).click();
+      await page.getByTestId('sql-editor').waitFor();
+      await page.getByRole('button', { name: 'Run query' }).click();
+      await page.getByTestId('sql-result').or(page.getByRole('alert')).first().waitFor({ timeout: ANSWER_TIMEOUT });
+      await shot(page, 'sql.png');
+
+      await logout(page);
+    } catch (e) {
+      await shot(page, 'failure-analyst.png').catch(() => {});
+      throw e;
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('business user has no SQL page', async () => {
+    const page = await newPage();
+    try {
+      await login(page, 'business');
+      await mainNav(page).getByRole('link', { name: 'Ask', exact: true }).waitFor();
+      assert.equal(await mainNav(page).getByRole('link', { name: 'SQL', exact: true }).count(), 0, 'no SQL link');
+      assert.equal(await mainNav(page).getByRole('link', { name: 'Audit', exact: true }).count(), 0, 'no Audit link');
+
+      await page.goto(`${BASE}/sql`, { waitUntil: 'load' });
+      await page.waitForURL((u) => u.pathname === '/ask');
+      await page.getByRole('heading', { name: 'Ask', level: 1 }).waitFor();
+      assert.equal(await page.getByTestId('sql-editor').count(), 0, '/sql shows no editor');
+      log(`business → /sql ended at ${new URL(page.url()).pathname}`);
+
+      // The server enforces it too.
+      const status = await page.evaluate(async () => {
+        const s = JSON.parse(sessionStorage.getItem('medflow.session'));
+        const r = await fetch('/api/sql', {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${s.token}`, 'Content-Type': 'application/json' },
+          body: JSON.stringify({ sql: 'SELECT 1', limit: 1 }),
+        });
+        return r.status;
+      });
+      assert.equal(status, 403, 'POST /api/sql as business is forbidden');
+      await shot(page, 'business.png');
+    } catch (e) {
+      await shot(page, 'failure-business.png').catch(() => {});
+      throw e;
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('no uncaught errors in the pages', () => {
+    assert.deepEqual(pageErrors, []);
+  });
+});
+
+async function expectVisible(locator, what) {
+  await locator.waitFor({ state: 'visible' }).catch(() => {
+    throw new assert.AssertionError({ message: `not visible: ${what}` });
+  });
+}

@@ -1,0 +1,46 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, qs } from '@/lib/api-client';
+import type { QuarantineResponse, RunDetail, RunsResponse, StartRunResponse } from '@/types/api';
+
+export const fetchRuns = (limit = 20, signal?: AbortSignal) =>
+  api.get<RunsResponse>(`/api/pipeline/runs${qs({ limit })}`, signal);
+export const fetchRun = (id: string, signal?: AbortSignal) =>
+  api.get<RunDetail>(`/api/pipeline/runs/${encodeURIComponent(id)}`, signal);
+export const startRun = () => api.post<StartRunResponse>('/api/pipeline/runs', {});
+export const fetchQuarantine = (
+  p: { batch_id?: string | null; payer?: string | null; limit?: number },
+  signal?: AbortSignal,
+) => api.get<QuarantineResponse>(`/api/pipeline/quarantine${qs({ batch_id: p.batch_id, payer: p.payer, limit: p.limit ?? 20 })}`, signal);
+
+export function useRuns(limit = 20) {
+  return useQuery({
+    queryKey: ['pipeline', 'runs', limit],
+    queryFn: ({ signal }) => fetchRuns(limit, signal),
+    refetchInterval: (q) => (q.state.data?.runs.some((r) => r.state === 'RUNNING') ? 2000 : false),
+  });
+}
+
+export function useRun(id: string | null) {
+  return useQuery({
+    queryKey: ['pipeline', 'run', id],
+    queryFn: ({ signal }) => fetchRun(id!, signal),
+    enabled: !!id,
+    refetchInterval: (q) => (q.state.data?.state === 'RUNNING' ? 1500 : false),
+  });
+}
+
+export function useStartRun() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: startRun,
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['pipeline', 'runs'] }),
+  });
+}
+
+export function useQuarantine(batchId: string | null, payer: string | null, enabled: boolean, limit = 20) {
+  return useQuery({
+    queryKey: ['pipeline', 'quarantine', batchId, payer, limit],
+    queryFn: ({ signal }) => fetchQuarantine({ batch_id: batchId, payer, limit }, signal),
+    enabled,
+  });
+}

@@ -1,0 +1,269 @@
+// Mirrors docs/API.md ("MedFlow HTTP API as built"). JSON is snake_case; times are ISO-8601 UTC strings.
+
+export type Role = 'admin' | 'analyst' | 'business';
+
+export interface ApiErrorBody {
+  error: { code: string; message: string };
+}
+
+// ---- Auth ----
+export interface LoginRequest {
+  username: string;
+  password: string;
+}
+export interface LoginResponse {
+  token: string;
+  role: Role;
+  expires_at: string;
+  username: string;
+}
+export interface Me {
+  username: string;
+  role: Role;
+}
+
+// ---- Results (ask, sql, preview) ----
+export type ColumnType =
+  | 'string'
+  | 'integer'
+  | 'decimal'
+  | 'double'
+  | 'boolean'
+  | 'date'
+  | 'timestamp'
+  | 'other';
+
+export interface Column {
+  name: string;
+  type: ColumnType | string;
+}
+export type Cell = string | number | boolean | null;
+export type Row = Cell[];
+
+// ---- Ask ----
+export type AnswerStatus = 'ok' | 'unanswerable' | 'refused';
+export type ChartType = 'bar' | 'line' | 'pie' | 'table' | 'number';
+export interface ChartSpec {
+  type: ChartType;
+  x?: string | null;
+  y?: string[] | null;
+}
+export type AgentName =
+  | 'router'
+  | 'planner'
+  | 'retriever'
+  | 'sql_generator'
+  | 'validator'
+  | 'executor'
+  | 'analyzer'
+  | 'explainer'
+  | 'suggester'
+  | string;
+
+export interface TraceStep {
+  agent: AgentName;
+  summary: string;
+  ms: number;
+}
+
+export interface AskRequest {
+  question: string;
+  conversation_id?: string;
+}
+
+export interface Answer {
+  answer_id: string;
+  conversation_id: string;
+  question: string;
+  status: AnswerStatus;
+  sql: string | null;
+  columns: Column[];
+  rows: Row[];
+  row_count: number;
+  truncated: boolean;
+  explanation: string;
+  chart: ChartSpec | null;
+  suggestions: string[];
+  engine: 'semantic' | 'llm' | string;
+  cached: boolean;
+  trace: TraceStep[];
+  latency_ms: number;
+  understood?: string;
+  assumptions?: string[];
+  tables?: string[];
+}
+
+export interface AskExamples {
+  examples: string[];
+}
+export interface Conversation {
+  conversation_id: string;
+  answers: Answer[];
+}
+
+// ---- SQL ----
+export interface SqlRequest {
+  sql: string;
+  limit?: number;
+}
+export interface SqlResult {
+  columns: Column[];
+  rows: Row[];
+  row_count: number;
+  truncated: boolean;
+  latency_ms: number;
+  cached: boolean;
+  sql: string;
+}
+
+// ---- Catalog ----
+export type Layer = 'bronze' | 'silver' | 'gold';
+export interface TableColumn {
+  name: string;
+  type: string;
+  description: string;
+  pii: boolean;
+}
+export interface TableInfo {
+  name: string;
+  namespace: string;
+  table: string;
+  layer: Layer | string;
+  description: string;
+  row_count: number | null;
+  current_snapshot_id: number | string | null;
+  columns: TableColumn[];
+}
+export interface TablesResponse {
+  tables: TableInfo[];
+}
+export interface Snapshot {
+  snapshot_id: number | string;
+  parent_id: number | string | null;
+  committed_at: string;
+  operation: string;
+  summary: Record<string, string | number | null>;
+}
+export interface SnapshotsResponse {
+  table: string;
+  snapshots: Snapshot[];
+}
+export interface TablePreview {
+  table: string;
+  snapshot_id: number | string | null;
+  columns: Column[];
+  rows: Row[];
+  row_count: number;
+  truncated: boolean;
+}
+
+// ---- Pipeline ----
+export type RunState = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'GATE_FAILED' | 'NOTHING_TO_DO';
+export type TaskState = 'PENDING' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'SKIPPED';
+export type TaskName =
+  | 'ingest'
+  | 'verify_bronze'
+  | 'transform'
+  | 'verify_silver'
+  | 'gate'
+  | 'publish'
+  | 'aggregate'
+  | 'verify_gold';
+
+export interface RunSummary {
+  run_id: string;
+  state: RunState | string;
+  trigger: 'cli' | 'api' | 'demo' | 'bench' | string;
+  started_at: string | null;
+  finished_at: string | null;
+  duration_ms: number | null;
+  gate_passed: boolean | null;
+  files: number | null;
+  bronze_rows: number | null;
+  clean_rows: number | null;
+  quarantined_rows: number | null;
+  error: string | null;
+}
+export interface RunsResponse {
+  runs: RunSummary[];
+}
+export interface PipelineTask {
+  name: TaskName | string;
+  state: TaskState | string;
+  started_at: string | null;
+  finished_at: string | null;
+  duration_ms: number | null;
+  rows: number | null;
+  detail: string | null;
+}
+export interface PayerResult {
+  payer: string;
+  batch_id: string;
+  source_file: string;
+  bronze_rows: number;
+  clean_rows: number;
+  quarantined_rows: number;
+  quarantine_rate: number | null;
+  threshold: number;
+  gate_passed: boolean | null;
+  reconciled: boolean | null;
+}
+export interface QualityResult {
+  payer: string;
+  batch_id: string;
+  layer: string;
+  check_name: string;
+  severity: 'QUARANTINE' | 'WARN' | string;
+  rows_checked: number;
+  rows_failed: number;
+  failure_rate: number | null;
+  threshold: number | null;
+  passed: boolean;
+}
+export interface RunDetail extends RunSummary {
+  tasks: PipelineTask[];
+  payers: PayerResult[];
+  quality: QualityResult[];
+}
+export interface StartRunResponse {
+  run_id: string;
+}
+export interface QuarantineRow {
+  payer: string;
+  batch_id: string;
+  source_file: string;
+  source_line: number;
+  claim_id: string | null;
+  reasons: string[];
+  raw_line: string;
+}
+export interface QuarantineResponse {
+  rows: QuarantineRow[];
+}
+
+// ---- Operations ----
+export interface AuditEntry {
+  id: number | string;
+  at: string;
+  username: string;
+  role: Role | string;
+  kind: 'sql' | 'ask' | 'login' | string;
+  question: string | null;
+  sql: string | null;
+  outcome: 'ok' | 'refused' | 'unanswerable' | 'error' | 'denied' | string;
+  rows: number | null;
+  latency_ms: number | null;
+  detail: string | null;
+}
+export interface AuditResponse {
+  entries: AuditEntry[];
+}
+export interface DependencyState {
+  status: 'ok' | 'down' | 'disabled' | string;
+  detail?: string | null;
+}
+export interface Health {
+  status: 'ok' | 'degraded' | string;
+  version?: string;
+  dependencies?: Record<string, DependencyState>;
+}
