@@ -163,6 +163,15 @@ public final class Lake {
     return problems;
   }
 
+  /** Appends rows to a table or branch identifier (from {@link #qualified}) in one commit. */
+  public void append(org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> rows, String qualifiedName) {
+    try {
+      rows.writeTo(qualifiedName).append();
+    } catch (org.apache.spark.sql.catalyst.analysis.NoSuchTableException e) {
+      throw new LakeException("Cannot append to " + qualifiedName + ": no such table", e);
+    }
+  }
+
   /** Creates {@code branch} at the current snapshot of main (an empty table gets an empty snapshot first). */
   public void createBranch(TableId id, String branch) {
     checkBranch(branch);

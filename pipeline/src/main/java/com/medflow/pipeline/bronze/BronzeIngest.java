@@ -101,11 +101,7 @@ public final class BronzeIngest {
       all = all == null ? rows : all.union(rows);
     }
     Dataset<Row> df = spark.createDataFrame(all, BronzeSchema.SCHEMA);
-    try {
-      df.writeTo(lake.qualified(Tables.CLAIMS_RAW)).append();
-    } catch (Exception e) {
-      throw new IllegalStateException("Writing bronze failed: " + e.getMessage(), e);
-    }
+    lake.append(df, lake.qualified(Tables.CLAIMS_RAW));
     return plan.dataLines();
   }
 }

@@ -58,7 +58,7 @@ public final class SilverWriter {
     String target = lake.qualified(Tables.CLAIMS_CLEAN, branch);
     if (lake.rowCount(Tables.CLAIMS_CLEAN) == 0) {
       // First load: nothing to match, so a plain append does what the MERGE would, without the join.
-      clean.writeTo(target).append();
+      lake.append(clean, target);
       return clean.count();
     }
     clean.mergeInto(target, col(target + ".payer").equalTo(clean.col("payer"))
