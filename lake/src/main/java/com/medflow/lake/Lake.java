@@ -82,7 +82,21 @@ public final class Lake {
     String partition = spec.partitionBy().isEmpty() ? "" : "\nPARTITIONED BY (" + String.join(", ", spec.partitionBy()) + ")";
     return "CREATE TABLE IF NOT EXISTS " + qualified(spec.id()) + " (\n  " + cols + ")\nUSING iceberg" + partition
         + "\nCOMMENT '" + spec.description().replace("'", "\\'") + "'"
-        + "\nTBLPROPERTIES ('format-version'='2', 'write.parquet.compression-codec'='zstd')";
+        + "\nTBLPROPERTIES (" + properties(spec) + ")";
+  }
+
+  /**
+   * Bronze and silver are written in row groups and read in splits of 8 MB so a scan of a few
+   * small files still spreads over every core.
+   */
+  static String properties(TableSpec spec) {
+    String common = "'format-version'='2', 'write.parquet.compression-codec'='zstd'";
+    if (spec.layer() == TableSpec.Layer.GOLD) {
+      return common;
+    }
+    // Writers already hold one payer per task (one file per payer), so no shuffle before writing.
+    return common + ", 'read.split.target-size'='8388608', 'write.parquet.row-group-size-bytes'='8388608',"
+        + " 'write.distribution-mode'='none', 'write.spark.fanout.enabled'='true'";
   }
 
   public boolean exists(TableId id) {

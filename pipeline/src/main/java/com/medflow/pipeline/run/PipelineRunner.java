@@ -220,10 +220,10 @@ public final class PipelineRunner {
     }
     Map<String, Integer> seq = new HashMap<>();
     w.pending.forEach(b -> seq.put(b.batchId(), b.seq()));
-    String suffix = branch.substring(4);
     SilverWriter writer = new SilverWriter(lake);
-    w.merged = writer.mergeClean(w.staged, w.decision.passedBatches(), seq, branch, clock.instant(), "clean_" + suffix);
-    writer.mergeQuarantine(w.staged, branch, w.runId, clock.instant(), "quarantine_" + suffix);
+    w.merged = writer.mergeClean(w.staged, w.decision.passedBatches(), seq, branch, clock.instant());
+    writer.mergeQuarantine(new SilverTransform(lake, mappings, icd10).quarantined(w.staged, w.pending), branch, w.runId,
+        clock.instant());
     long quarantined = w.stats.stream().mapToLong(BatchStats::quarantined).sum();
     w.result(w.merged + quarantined, String.format("%,d claims merged into claims_clean, %,d rows quarantined (on branch %s)",
         w.merged, quarantined, branch));
@@ -259,8 +259,7 @@ public final class PipelineRunner {
     if (!problems.isEmpty()) {
       throw new IllegalStateException(String.join("; ", problems));
     }
-    new SilverWriter(lake).mergeQualityLog(QualityLogRows.build(w.stats, recs, gate, w.runId, clock.instant()), branch,
-        "quality_" + branch.substring(4));
+    new SilverWriter(lake).mergeQualityLog(QualityLogRows.build(w.stats, recs, gate, w.runId, clock.instant()), branch);
     w.result(w.stats.stream().mapToLong(BatchStats::rows).sum(),
         "every bronze row is clean or quarantined; every clean claim is in claims_clean");
   }

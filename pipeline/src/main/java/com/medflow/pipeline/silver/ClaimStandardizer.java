@@ -9,6 +9,7 @@ import com.medflow.model.codes.Icd10Cm;
 import com.medflow.model.mapping.PayerMapping;
 import com.medflow.model.mapping.StandardField;
 import com.medflow.model.rules.Amounts;
+import com.medflow.model.rules.DatePattern;
 import com.medflow.model.rules.Dates;
 import com.medflow.model.rules.DiagnosisCategory;
 import com.medflow.model.rules.Npi;
@@ -18,7 +19,6 @@ import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.Period;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -40,8 +40,9 @@ public final class ClaimStandardizer implements Serializable {
   private final PayerMapping mapping;
   private final Icd10Cm icd10;
   private final LocalDate today;
-  private transient DateTimeFormatter dates;
+  private transient DatePattern dates;
   private transient Pattern denialCode;
+  private transient Pattern diagnosisSeparator;
 
   public ClaimStandardizer(PayerMapping mapping, Icd10Cm icd10, LocalDate today) {
     this.mapping = requireNonNull(mapping, "mapping is null");
@@ -190,9 +191,9 @@ public final class ClaimStandardizer implements Serializable {
       return null;
     }
     if (dates == null) {
-      dates = Dates.formatter(mapping.datePattern());
+      dates = new DatePattern(mapping.datePattern());
     }
-    Optional<LocalDate> d = Dates.parse(v, dates);
+    Optional<LocalDate> d = dates.parse(v);
     if (d.isEmpty() || !Dates.plausible(d.get(), today)) {
       failed.add(QualityCheck.INVALID_DATE);
       return null;
@@ -224,7 +225,10 @@ public final class ClaimStandardizer implements Serializable {
     if (list.isPresent()) {
       String v = record.get(list.get());
       if (v != null && !v.isBlank()) {
-        for (String part : v.split(Pattern.quote(mapping.diagnosisSeparator()), -1)) {
+        if (diagnosisSeparator == null) {
+          diagnosisSeparator = Pattern.compile(Pattern.quote(mapping.diagnosisSeparator()));
+        }
+        for (String part : diagnosisSeparator.split(v, -1)) {
           String t = part.trim();
           out.add(t.isEmpty() ? null : t);
         }

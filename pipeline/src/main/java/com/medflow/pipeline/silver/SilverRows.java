@@ -20,17 +20,29 @@ public final class SilverRows implements MapPartitionsFunction<Row, Row>, Serial
 
   private final Map<String, PayerMapping> mappingsByPayer;
   private final Broadcast<Icd10Cm> icd10;
+  private final Broadcast<Map<String, Long>> repeatedClaims;
   private final LocalDate today;
 
-  public SilverRows(Map<String, PayerMapping> mappingsByPayer, Broadcast<Icd10Cm> icd10, LocalDate today) {
+  /**
+   * @param repeatedClaims for each claim id seen more than once in a payer's batch
+   *     ({@link #duplicateKey}), the source line of its first occurrence
+   */
+  public SilverRows(Map<String, PayerMapping> mappingsByPayer, Broadcast<Icd10Cm> icd10,
+                    Broadcast<Map<String, Long>> repeatedClaims, LocalDate today) {
     this.mappingsByPayer = new HashMap<>(mappingsByPayer);
     this.icd10 = icd10;
+    this.repeatedClaims = repeatedClaims;
     this.today = today;
+  }
+
+  public static String duplicateKey(String payer, String batchId, String claimId) {
+    return payer + '\u0000' + batchId + '\u0000' + claimId;
   }
 
   @Override
   public Iterator<Row> call(Iterator<Row> bronze) {
     Map<String, ClaimStandardizer> standardizers = new HashMap<>();
+    Map<String, Long> repeated = repeatedClaims.value();
     return new Iterator<>() {
       @Override
       public boolean hasNext() {
@@ -51,15 +63,22 @@ public final class SilverRows implements MapPartitionsFunction<Row, Row>, Serial
         Map<String, String> record = b.getJavaMap(b.fieldIndex("record"));
         StandardizedClaim c = std.standardize(record);
         List<String> reasons = c.quarantineReasons();
-        return RowFactory.create(payer, b.getString(b.fieldIndex("batch_id")), b.getString(b.fieldIndex("source_file")),
-            b.getLong(b.fieldIndex("source_line")), c.claimId(), c.memberId(), date(c.patientBirthDate()), c.patientAge(),
+        String batchId = b.getString(b.fieldIndex("batch_id"));
+        long line = b.getLong(b.fieldIndex("source_line"));
+        if (c.claimId() != null && !repeated.isEmpty()) {
+          Long first = repeated.get(duplicateKey(payer, batchId, c.claimId()));
+          if (first != null && line > first) {
+            reasons = new java.util.ArrayList<>(reasons);
+            reasons.add(QualityCheck.DUPLICATE_CLAIM_ID.name());
+          }
+        }
+        return RowFactory.create(payer, batchId, b.getString(b.fieldIndex("source_file")), line, c.claimId(), c.memberId(), date(c.patientBirthDate()), c.patientAge(),
             c.patientGender(), c.providerNpi(), c.providerName(), c.providerSpecialty(), date(c.serviceDate()),
             date(c.submittedDate()), date(c.processedDate()), c.processingDays(), c.primaryDiagnosis(),
             c.secondaryDiagnosis(), c.diagnosisCategory(), c.procedureCode(), c.placeOfService(), c.billedAmount(),
             c.allowedAmount(), c.paidAmount(), c.claimStatus(), c.denialReasonCode(), c.denialReason(), c.memberState(),
             scala.jdk.javaapi.CollectionConverters.asScala(reasons).toSeq(),
-            c.warns(QualityCheck.DENIED_WITHOUT_REASON), c.warns(QualityCheck.ALLOWED_EXCEEDS_BILLED),
-            b.getMap(b.fieldIndex("record")), b.getString(b.fieldIndex("raw_line")));
+            c.warns(QualityCheck.DENIED_WITHOUT_REASON), c.warns(QualityCheck.ALLOWED_EXCEEDS_BILLED));
       }
     };
   }

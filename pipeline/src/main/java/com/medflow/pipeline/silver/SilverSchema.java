@@ -5,8 +5,9 @@ import org.apache.spark.sql.types.DecimalType;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The row silver works on: lineage, every claims_clean column, the rules broken, and the raw
- * values (kept for quarantine). Column names of the clean part are those of claims_clean.
+ * The row silver works on: lineage, every claims_clean column and the rules broken. Column names
+ * of the clean part are those of claims_clean; raw values stay in bronze and are joined back for
+ * quarantined rows only.
  */
 public final class SilverSchema {
   private SilverSchema() {}
@@ -44,9 +45,7 @@ public final class SilverSchema {
       .add("member_state", DataTypes.StringType)
       .add("reasons", DataTypes.createArrayType(DataTypes.StringType, false), false)
       .add("warn_denied_without_reason", DataTypes.BooleanType, false)
-      .add("warn_allowed_exceeds_billed", DataTypes.BooleanType, false)
-      .add("record", DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType), false)
-      .add("raw_line", DataTypes.StringType, false);
+      .add("warn_allowed_exceeds_billed", DataTypes.BooleanType, false);
 
   /** claims_clean columns, in contract order. */
   public static final String[] CLEAN_COLUMNS = {"claim_id", "payer", "member_id", "patient_birth_date", "patient_age",

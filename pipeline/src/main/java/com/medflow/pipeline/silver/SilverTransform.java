@@ -1,14 +1,14 @@
 package com.medflow.pipeline.silver;
 
 import static java.util.Objects.requireNonNull;
-import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.array_contains;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
 import com.medflow.lake.Lake;
@@ -53,29 +53,57 @@ public final class SilverTransform {
     for (PendingBatch b : batches) {
       filter = filter.or(col("payer").equalTo(lit(b.payer())).and(col("batch_id").equalTo(lit(b.batchId()))));
     }
-    Dataset<Row> bronze = lake.spark().table(lake.qualified(Tables.CLAIMS_RAW)).where(filter);
+    Dataset<Row> bronze = lake.spark().table(lake.qualified(Tables.CLAIMS_RAW)).where(filter)
+        .select("payer", "batch_id", "source_file", "source_line", "record");
     Map<String, PayerMapping> byPayer = new HashMap<>();
     mappings.all().forEach(m -> byPayer.put(m.payer(), m));
-    Broadcast<Icd10Cm> codes = JavaSparkContext.fromSparkContext(lake.spark().sparkContext()).broadcast(icd10);
-    Dataset<Row> staged = bronze.mapPartitions(new SilverRows(byPayer, codes, today), Encoders.row(SilverSchema.STAGED));
-    staged = staged.persist(StorageLevel.MEMORY_AND_DISK());
-    // DUPLICATE_CLAIM_ID: claim ids seen more than once in a batch are few; find them with a small
-    // aggregate and broadcast them back, instead of shuffling every row through a window.
-    Dataset<Row> repeated = staged.where(col("claim_id").isNotNull())
-        .groupBy("payer", "batch_id", "claim_id")
-        .agg(org.apache.spark.sql.functions.min("source_line").as("_first"), count(lit(1)).as("_n"))
-        .where(col("_n").gt(1))
-        .select(col("payer").as("_p"), col("batch_id").as("_b"), col("claim_id").as("_c"), col("_first"));
-    Dataset<Row> marked = staged.join(org.apache.spark.sql.functions.broadcast(repeated),
-            staged.col("payer").equalTo(repeated.col("_p")).and(staged.col("batch_id").equalTo(repeated.col("_b")))
-                .and(staged.col("claim_id").equalTo(repeated.col("_c"))), "left")
-        .withColumn("reasons", when(col("_first").isNotNull().and(col("source_line").gt(col("_first"))),
-            concat(col("reasons"), array(lit(QualityCheck.DUPLICATE_CLAIM_ID.name())))).otherwise(col("reasons")))
-        .drop("_p", "_b", "_c", "_first")
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(lake.spark().sparkContext());
+    Broadcast<Icd10Cm> codes = jsc.broadcast(icd10);
+    Broadcast<Map<String, Long>> firstLines = jsc.broadcast(repeatedClaims(bronze, byPayer));
+    return bronze.mapPartitions(new SilverRows(byPayer, codes, firstLines, today), Encoders.row(SilverSchema.STAGED))
         .persist(StorageLevel.MEMORY_AND_DISK());
-    marked.count();
-    staged.unpersist();
-    return marked;
+  }
+
+  /**
+   * DUPLICATE_CLAIM_ID needs the whole batch: claim ids that occur more than once per payer and
+   * batch are few, so they are found with a small aggregate on the raw claim id and handed to
+   * every task, keyed by {@link SilverRows#duplicateKey}, with the line of the first occurrence.
+   */
+  private static Map<String, Long> repeatedClaims(Dataset<Row> bronze, Map<String, PayerMapping> byPayer) {
+    Column claimId = lit(null).cast("string");
+    for (Map.Entry<String, PayerMapping> e : byPayer.entrySet()) {
+      String column = e.getValue().column(com.medflow.model.mapping.StandardField.CLAIM_ID).orElseThrow();
+      claimId = when(col("payer").equalTo(lit(e.getKey())), trim(element_at(col("record"), lit(column))))
+          .otherwise(claimId);
+    }
+    Map<String, Long> out = new HashMap<>();
+    for (Row r : bronze.select(col("payer"), col("batch_id"), col("source_line"), claimId.as("claim_id"))
+        .where(col("claim_id").isNotNull().and(col("claim_id").notEqual(lit(""))))
+        .groupBy("payer", "batch_id", "claim_id")
+        .agg(org.apache.spark.sql.functions.min("source_line").as("first"), count(lit(1)).as("n"))
+        .where(col("n").gt(1)).collectAsList()) {
+      out.put(SilverRows.duplicateKey(r.getString(0), r.getString(1), r.getString(2)), r.getLong(3));
+    }
+    return out;
+  }
+
+  /**
+   * Quarantined rows with all their raw values: the staged rows that broke a rule, joined back to
+   * bronze (broadcasting the few quarantined keys, so bronze is scanned, not shuffled).
+   */
+  public Dataset<Row> quarantined(Dataset<Row> staged, List<PendingBatch> batches) {
+    Column filter = lit(false);
+    for (PendingBatch b : batches) {
+      filter = filter.or(col("payer").equalTo(lit(b.payer())).and(col("batch_id").equalTo(lit(b.batchId()))));
+    }
+    Dataset<Row> bad = staged.where(size(col("reasons")).gt(0))
+        .select(col("payer").as("_p"), col("batch_id").as("_b"), col("source_line").as("_l"), col("reasons"),
+            col("claim_id"));
+    Dataset<Row> raw = lake.spark().table(lake.qualified(Tables.CLAIMS_RAW)).where(filter)
+        .select("payer", "batch_id", "source_file", "source_line", "record", "raw_line");
+    return raw.join(org.apache.spark.sql.functions.broadcast(bad), raw.col("payer").equalTo(bad.col("_p"))
+            .and(raw.col("batch_id").equalTo(bad.col("_b"))).and(raw.col("source_line").equalTo(bad.col("_l"))))
+        .drop("_p", "_b", "_l");
   }
 
   /** Rows, clean rows and failures per check for each payer's batch, in one pass. */

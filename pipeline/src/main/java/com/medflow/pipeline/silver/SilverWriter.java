@@ -37,7 +37,7 @@ public final class SilverWriter {
    * claim, the latest batch (highest {@code seq}) wins. Returns the number of claims merged.
    */
   public long mergeClean(Dataset<Row> staged, Set<String> passingBatches, Map<String, Integer> batchSeq, String branch,
-                         Instant now, String view) {
+                         Instant now) {
     if (passingBatches.isEmpty()) {
       return 0;
     }
@@ -69,9 +69,12 @@ public final class SilverWriter {
     return clean.count();
   }
 
-  /** MERGEs every quarantined row (all batches, passing or not) by (payer, batch, file, line). */
-  public void mergeQuarantine(Dataset<Row> staged, String branch, String runId, Instant now, String view) {
-    Dataset<Row> rows = staged.where(size(col("reasons")).gt(0))
+  /**
+   * MERGEs every quarantined row (all batches, passing or not) by (payer, batch, file, line).
+   * {@code quarantined} holds the raw values ({@link SilverTransform#quarantined}).
+   */
+  public void mergeQuarantine(Dataset<Row> quarantined, String branch, String runId, Instant now) {
+    Dataset<Row> rows = quarantined
         .select(col("payer"), col("source_file"), col("source_line"), col("batch_id"), lit(now).as("quarantined_at"),
             col("reasons"), col("claim_id"), col("record"), col("raw_line"), lit(runId).as("run_id"));
     String target = lake.qualified(Tables.CLAIMS_QUARANTINED, branch);
@@ -84,7 +87,7 @@ public final class SilverWriter {
   }
 
   /** MERGEs quality-log rows by (batch, payer, layer, check): a re-run replaces its own earlier rows. */
-  public void mergeQualityLog(List<Row> rows, String branch, String view) {
+  public void mergeQualityLog(List<Row> rows, String branch) {
     Dataset<Row> source = lake.spark().createDataFrame(rows, QualityLogRows.SCHEMA);
     String target = lake.qualified(Tables.DATA_QUALITY_LOG, branch);
     source.mergeInto(target, col(target + ".batch_id").equalTo(source.col("batch_id"))
