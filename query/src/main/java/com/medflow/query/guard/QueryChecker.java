@@ -28,6 +28,7 @@ import net.sf.jsqlparser.expression.Alias;
 import net.sf.jsqlparser.expression.AllValue;
 import net.sf.jsqlparser.expression.AnalyticExpression;
 import net.sf.jsqlparser.expression.AnalyticType;
+import net.sf.jsqlparser.expression.ArrayConstructor;
 import net.sf.jsqlparser.expression.ArrayExpression;
 import net.sf.jsqlparser.expression.BinaryExpression;
 import net.sf.jsqlparser.expression.BooleanValue;
@@ -39,6 +40,7 @@ import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.ExtractExpression;
 import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.IntervalExpression;
+import net.sf.jsqlparser.expression.IntervalQualifier;
 import net.sf.jsqlparser.expression.JdbcNamedParameter;
 import net.sf.jsqlparser.expression.JdbcParameter;
 import net.sf.jsqlparser.expression.LambdaExpression;
@@ -372,6 +374,7 @@ final class QueryChecker {
 
   private Printed setOperation(SetOperationList so, Ctes ctes, Scope correlated, boolean top) {
     NodeAudit.check(so, Set.of("selects", "operations", "withItemsList", "orderByElements", "limit", "offset"));
+    hoistTrailingClauses(so);
     StringBuilder sb = new StringBuilder();
     List<Col> cols = null;
     for (int i = 0; i < so.getSelects().size(); i++) {
@@ -412,6 +415,31 @@ final class QueryChecker {
     }
     appendOrderLimitOffset(so, sb, new Ctx(outputScope(cols, correlated), ctes, Clause.ORDER_BY, 0), top);
     return new Printed(sb.toString(), cols);
+  }
+
+  /**
+   * In {@code a UNION b ORDER BY x LIMIT n}, JSqlParser may hang ORDER BY / LIMIT / OFFSET on the last
+   * branch; SQL (and Spark) apply them to the whole set operation. Move them there so that what is
+   * checked and printed means what Spark would run.
+   */
+  private static void hoistTrailingClauses(SetOperationList so) {
+    Select last = so.getSelects().get(so.getSelects().size() - 1);
+    if (!(last instanceof PlainSelect ps) || !isEmpty(so.getOrderByElements()) || so.getLimit() != null
+        || so.getOffset() != null) {
+      return;
+    }
+    if (!isEmpty(ps.getOrderByElements())) {
+      so.setOrderByElements(ps.getOrderByElements());
+      ps.setOrderByElements(null);
+    }
+    if (ps.getLimit() != null) {
+      so.setLimit(ps.getLimit());
+      ps.setLimit(null);
+    }
+    if (ps.getOffset() != null) {
+      so.setOffset(ps.getOffset());
+      ps.setOffset(null);
+    }
   }
 
   private Printed plainSelect(PlainSelect ps, Ctes ctes, Scope correlated, boolean top) {
@@ -503,7 +531,7 @@ final class QueryChecker {
     String sql;
     String name = alias;
     boolean piiBare = false;
-    if (e instanceof Column column && !isNumericColumn(column)) {
+    if (e instanceof Column column && !isNumericColumn(column) && column.getArrayConstructor() == null) {
       ColumnRef ref = columnRef(column, ctx);
       piiBare = ref.pii();
       if (piiBare && restrictPii && !top) {
@@ -708,7 +736,14 @@ final class QueryChecker {
   }
 
   private String table(Table t, Scope scope, Ctes ctes) {
-    NodeAudit.check(t, Set.of("partItems", "partDelimiters", "timeTravelStr", "alias"));
+    NodeAudit.check(t, Set.of("partItems", "partDelimiters", "timeTravelStr", "timeTravelStrAfterAlias", "alias"));
+    String travelClause = t.getTimeTravel();
+    if (t.getTimeTravelStrAfterAlias() != null && !t.getTimeTravelStrAfterAlias().isBlank()) {
+      if (travelClause != null && !travelClause.isBlank()) {
+        throw refuse(RefusalCode.PARSE_ERROR, "A table may have one time travel clause.");
+      }
+      travelClause = t.getTimeTravelStrAfterAlias();
+    }
     List<String> parts = tableParts(t);
     String alias = null;
     if (t.getAlias() != null) {
@@ -719,7 +754,7 @@ final class QueryChecker {
     if (parts.size() == 1) {
       Optional<List<Col>> cte = ctes.lookup(parts.get(0));
       if (cte.isPresent()) {
-        if (t.getTimeTravel() != null && !t.getTimeTravel().isBlank()) {
+        if (travelClause != null && !travelClause.isBlank()) {
           throw refuse(RefusalCode.TOO_COMPLEX, "Time travel applies to tables, not to the CTE %s.", parts.get(0));
         }
         String cteName = parts.get(0);
@@ -733,7 +768,7 @@ final class QueryChecker {
       throw refuse(RefusalCode.TABLE_NOT_ALLOWED, "The %s role may not read %s. Tables it may read: %s.",
           role.wireName(), id, readableTables());
     }
-    String travel = timeTravel(t.getTimeTravel());
+    String travel = timeTravel(travelClause);
     tables.add(id);
     TableSpec spec = Tables.spec(id).orElseThrow();
     List<Col> cols = new ArrayList<>();
@@ -1006,7 +1041,7 @@ final class QueryChecker {
   }
 
   private ColumnRef columnRef(Column c, Ctx ctx) {
-    NodeAudit.check(c, Set.of("table", "columnName", "tableDelimiter"));
+    NodeAudit.check(c, Set.of("table", "columnName", "tableDelimiter", "arrayConstructor"));
     if (c.getTableDelimiter() != null && !c.getTableDelimiter().equals(".")) {
       throw refuse(RefusalCode.PARSE_ERROR, "Unsupported column reference %s.", c.getFullyQualifiedName());
     }
@@ -1167,8 +1202,17 @@ final class QueryChecker {
         return c.getColumnName().toUpperCase(Locale.ROOT);
       }
       ColumnRef ref = columnRef(c, ctx);
-      if (ref.pii() && restrictPii && !piiBareAllowed) {
+      boolean subscript = c.getArrayConstructor() != null;
+      if (ref.pii() && restrictPii && (!piiBareAllowed || subscript)) {
         throw piiRefusal(ref.name(), ctx.clause());
+      }
+      if (subscript) {
+        ArrayConstructor index = c.getArrayConstructor();
+        NodeAudit.check(index, Set.of("expressions"));
+        if (index.getExpressions() == null || index.getExpressions().size() != 1) {
+          throw refuse(RefusalCode.TOO_COMPLEX, "Subscripts take one index: %s[...].", ref.name());
+        }
+        return ref.sql() + "[" + expr(index.getExpressions().get(0), ctx, false) + "]";
       }
       return ref.sql();
     }
@@ -1464,20 +1508,37 @@ final class QueryChecker {
     }
   }
 
+  /** The single unit of an interval ({@code DAY}, {@code MONTHS}...), or null when it has none or several. */
+  private static String intervalUnit(IntervalExpression i) {
+    if (i.getIntervalType() != null) {
+      return i.getIntervalType().trim().toUpperCase(Locale.ROOT);
+    }
+    IntervalQualifier q = i.getIntervalQualifier();
+    if (q != null && q.getLeadingField() != null && q.getTrailingField() == null && q.getLeadingFieldPrecision() == null
+        && q.getFractionalSecondsPrecision() == null) {
+      return q.getLeadingField().trim().toUpperCase(Locale.ROOT);
+    }
+    return null;
+  }
+
   private String interval(IntervalExpression i) {
-    NodeAudit.check(i, Set.of("intervalKeyword", "parameter", "intervalType"));
+    NodeAudit.check(i, Set.of("intervalKeyword", "parameter", "intervalType", "intervalQualifier"));
     if (!i.isUsingIntervalKeyword()) {
       throw refuse(RefusalCode.TOO_COMPLEX, "Write intervals as INTERVAL 30 DAYS.");
     }
     String p = i.getParameter() == null ? "" : i.getParameter().trim();
-    if (i.getIntervalType() == null) {
+    String type = intervalUnit(i);
+    if (type == null && i.getIntervalQualifier() != null) {
+      throw refuse(RefusalCode.TOO_COMPLEX, "Unsupported interval %s: write INTERVAL 30 DAYS.", i);
+    }
+    if (type == null) {
       Matcher m = INTERVAL_STRING.matcher(p);
       if (!m.matches()) {
         throw refuse(RefusalCode.TOO_COMPLEX, "Unsupported interval %s: write INTERVAL 30 DAYS.", p);
       }
       return "INTERVAL " + m.group(1) + " " + m.group(2).toUpperCase(Locale.ROOT);
     }
-    String unit = i.getIntervalType().trim().toUpperCase(Locale.ROOT);
+    String unit = type;
     Matcher m = INTERVAL_NUMBER.matcher(p);
     if (!m.matches() || !INTERVAL_UNITS.contains(unit)) {
       throw refuse(RefusalCode.TOO_COMPLEX, "Unsupported interval %s %s: write INTERVAL 30 DAYS.", p, unit);
@@ -1685,8 +1746,8 @@ final class QueryChecker {
         throw bound;
       }
       if (args.size() == 3) {
-        if (!(args.get(2) instanceof IntervalExpression step) || step.getIntervalType() == null
-            || !step.getIntervalType().trim().toUpperCase(Locale.ROOT).matches("DAYS?|WEEKS?|MONTHS?|YEARS?")) {
+        if (!(args.get(2) instanceof IntervalExpression step) || intervalUnit(step) == null
+            || !intervalUnit(step).matches("DAYS?|WEEKS?|MONTHS?|YEARS?")) {
           throw bound;
         }
         Matcher n = INTERVAL_NUMBER.matcher(step.getParameter() == null ? "" : step.getParameter().trim());
@@ -1840,10 +1901,14 @@ final class QueryChecker {
   // ---- helpers ----------------------------------------------------------------------------------
 
   private static long parseInteger(String s, String what) {
-    if (s == null || !INTEGER.matcher(s).matches() || s.length() > 18) {
-      throw refuse(RefusalCode.TOO_COMPLEX, "%s must be a whole number (found %s).", what, s);
+    try {
+      if (s != null && INTEGER.matcher(s).matches()) {
+        return Long.parseLong(s);
+      }
+    } catch (NumberFormatException e) {
+      // falls through: out of range
     }
-    return Long.parseLong(s);
+    throw refuse(RefusalCode.TOO_COMPLEX, "%s must be a whole number below 2^63 (found %s).", what, s);
   }
 
   private static boolean isEmpty(java.util.Collection<?> c) {
