@@ -123,7 +123,7 @@ import net.sf.jsqlparser.statement.select.WithItem;
  */
 final class QueryChecker {
   static final int MAX_QUERY_DEPTH = 12;
-  static final int MAX_EXPRESSION_DEPTH = 64;
+  static final int MAX_EXPRESSION_DEPTH = 100;
   static final int MAX_NODES = 5_000;
   static final long MAX_SEQUENCE_ELEMENTS = 10_000;
   static final long MAX_STRING_LENGTH_ARGUMENT = 1_000;
@@ -209,9 +209,13 @@ final class QueryChecker {
   }
 
   /** An output column of a SELECT list, for aliases and ordinals in ORDER BY / GROUP BY / HAVING. */
-  record Output(String name, boolean piiBare) {
+  record Output(String name, boolean piiBare, String source) {
     String key() {
       return name == null ? null : name.toLowerCase(Locale.ROOT);
+    }
+
+    String describe() {
+      return source == null || source.equalsIgnoreCase(name) ? String.valueOf(name) : name + " (an alias of " + source + ")";
     }
   }
 
@@ -367,7 +371,7 @@ final class QueryChecker {
     Scope s = new Scope(correlated);
     s.relations.add(new Relation(null, null, null, cols));
     for (Col c : cols) {
-      s.outputs.add(new Output(c.name(), c.pii()));
+      s.outputs.add(new Output(c.name(), c.pii(), c.pii() ? c.name() : null));
     }
     return s;
   }
@@ -531,11 +535,13 @@ final class QueryChecker {
     String sql;
     String name = alias;
     boolean piiBare = false;
+    String piiSource = null;
     if (e instanceof Column column && !isNumericColumn(column) && column.getArrayConstructor() == null) {
       ColumnRef ref = columnRef(column, ctx);
       piiBare = ref.pii();
+      piiSource = ref.piiName();
       if (piiBare && restrictPii && !top) {
-        throw piiRefusal(ref.name(), ctx.clause());
+        throw piiRefusal(ref.piiName(), ctx.clause());
       }
       sql = ref.sql();
       if (name == null) {
@@ -548,7 +554,7 @@ final class QueryChecker {
       maskedColumns.add(name);
     }
     cols.add(new Col(name, piiBare));
-    scope.outputs.add(new Output(name, piiBare));
+    scope.outputs.add(new Output(name, piiBare, piiBare ? piiSource : null));
     return alias == null ? sql : sql + " AS " + SqlText.ident(alias);
   }
 
@@ -565,7 +571,7 @@ final class QueryChecker {
         }
       }
       cols.add(c);
-      scope.outputs.add(new Output(c.name(), c.pii()));
+      scope.outputs.add(new Output(c.name(), c.pii(), c.pii() ? c.name() : null));
     }
   }
 
@@ -577,7 +583,7 @@ final class QueryChecker {
         if (e instanceof AllValue) {
           for (Output o : ctx.scope().outputs) {
             if (o.piiBare() && restrictPii) {
-              throw piiRefusal(o.name(), Clause.GROUP_BY);
+              throw piiRefusal(o.describe(), Clause.GROUP_BY);
             }
           }
           parts.add("ALL");
@@ -611,7 +617,7 @@ final class QueryChecker {
       }
       Output o = outputs.get((int) n - 1);
       if (o.piiBare() && restrictPii) {
-        throw piiRefusal(o.name(), ctx.clause());
+        throw piiRefusal(o.describe(), ctx.clause());
       }
       return Long.toString(n);
     }
@@ -662,7 +668,7 @@ final class QueryChecker {
       return OptionalLong.empty();
     }
     if (rc instanceof LongValue v) {
-      return OptionalLong.of(parseInteger(v.getStringValue(), "LIMIT"));
+      return OptionalLong.of(parseLimit(v.getStringValue()));
     }
     throw refuse(RefusalCode.TOO_COMPLEX, "LIMIT must be a whole number.");
   }
@@ -988,7 +994,12 @@ final class QueryChecker {
 
   // ---- columns ----------------------------------------------------------------------------------
 
-  record ColumnRef(String sql, String name, boolean pii) {}
+  /** A resolved column reference; {@code piiName} names the personal data it reads, for messages. */
+  record ColumnRef(String sql, String name, boolean pii, String piiName) {
+    ColumnRef(String sql, String name, boolean pii) {
+      this(sql, name, pii, name);
+    }
+  }
 
   private static boolean isNumericColumn(Column c) {
     return c.getTable() == null && SUFFIXED_INTEGER.matcher(c.getColumnName()).matches();
@@ -1096,11 +1107,12 @@ final class QueryChecker {
             first = col;
           }
         }
-        pii |= alias != null && alias.piiBare();
-        return new ColumnRef(SqlText.ident(first.name()), first.name(), pii);
+        boolean viaAlias = !pii && alias != null && alias.piiBare();
+        pii |= viaAlias;
+        return new ColumnRef(SqlText.ident(first.name()), first.name(), pii, viaAlias ? alias.describe() : first.name());
       }
       if (alias != null) {
-        return new ColumnRef(SqlText.ident(alias.name()), alias.name(), alias.piiBare());
+        return new ColumnRef(SqlText.ident(alias.name()), alias.name(), alias.piiBare(), alias.describe());
       }
     }
     throw refuse(RefusalCode.UNKNOWN_COLUMN, "Unknown column %s. %s", name, inScope(ctx.scope()));
@@ -1132,9 +1144,9 @@ final class QueryChecker {
 
   private SqlRefusedException piiRefusal(String column, Clause clause) {
     return refuse(RefusalCode.PII_NOT_ALLOWED,
-        "%s is personal data: business users may count it (count(DISTINCT %s)) or list it as a plain result column, "
-            + "which is masked, but not read, filter, group, sort, join on or transform it (found in %s).",
-        column, column, clause.where);
+        "%s is personal data: business users may count it (count(DISTINCT ...), approx_count_distinct(...)) or list it "
+            + "as a plain result column, which is masked, but not read, filter, group, sort, join on or transform it "
+            + "(found in %s).", column, clause.where);
   }
 
   // ---- expressions ------------------------------------------------------------------------------
@@ -1204,7 +1216,7 @@ final class QueryChecker {
       ColumnRef ref = columnRef(c, ctx);
       boolean subscript = c.getArrayConstructor() != null;
       if (ref.pii() && restrictPii && (!piiBareAllowed || subscript)) {
-        throw piiRefusal(ref.name(), ctx.clause());
+        throw piiRefusal(ref.piiName(), ctx.clause());
       }
       if (subscript) {
         ArrayConstructor index = c.getArrayConstructor();
@@ -1308,13 +1320,8 @@ final class QueryChecker {
     if (e instanceof TrimFunction t) {
       return trim(t, ctx);
     }
-    if (e instanceof AndExpression a) {
-      NodeAudit.check(a, Set.of("leftExpression", "rightExpression", "useOperator"));
-      return operand(a.getLeftExpression(), 2, ctx) + " AND " + operand(a.getRightExpression(), 2, ctx);
-    }
-    if (e instanceof OrExpression o) {
-      NodeAudit.check(o, Set.of("leftExpression", "rightExpression"));
-      return operand(o.getLeftExpression(), 1, ctx) + " OR " + operand(o.getRightExpression(), 1, ctx);
+    if (e instanceof AndExpression || e instanceof OrExpression) {
+      return chain((BinaryExpression) e, ctx);
     }
     if (e instanceof NotExpression n) {
       NodeAudit.check(n, Set.of("expression", "exclamationMark"));
@@ -1404,6 +1411,33 @@ final class QueryChecker {
     String name = e.getClass().getSimpleName();
     String text = String.valueOf(e);
     return "a construct it cannot check (" + name + ": " + (text.length() > 40 ? text.substring(0, 40) + "..." : text) + ")";
+  }
+
+  /**
+   * Prints a left-deep chain {@code a AND b AND c ...} (or OR) without recursing once per operator,
+   * so that long generated conditions stay within the nesting limit.
+   */
+  private String chain(BinaryExpression e, Ctx ctx) {
+    Class<?> type = e.getClass();
+    Deque<Expression> operands = new ArrayDeque<>();
+    Expression cur = e;
+    while (cur.getClass() == type) {
+      BinaryExpression b = (BinaryExpression) cur;
+      NodeAudit.check(b, Set.of("leftExpression", "rightExpression", "useOperator"));
+      operands.push(b.getRightExpression());
+      cur = b.getLeftExpression();
+      if (++nodes > MAX_NODES) {
+        throw refuse(RefusalCode.TOO_COMPLEX, "The query has more than %d expressions.", MAX_NODES);
+      }
+    }
+    operands.push(cur);
+    int p = precedence(e);
+    String op = e instanceof AndExpression ? " AND " : " OR ";
+    StringJoiner sj = new StringJoiner(op);
+    for (Expression x : operands) {
+      sj.add(operand(x, p, ctx));
+    }
+    return sj.toString();
   }
 
   private String tuple(List<? extends Expression> list, Ctx ctx) {
@@ -1899,6 +1933,13 @@ final class QueryChecker {
   }
 
   // ---- helpers ----------------------------------------------------------------------------------
+
+  private static long parseLimit(String s) {
+    if (s != null && INTEGER.matcher(s).matches() && s.length() > 18) {
+      return Long.MAX_VALUE;
+    }
+    return parseInteger(s, "LIMIT");
+  }
 
   private static long parseInteger(String s, String what) {
     try {

@@ -78,7 +78,12 @@ public final class SqlGuard {
           describe(statement));
     }
     QueryChecker checker = new QueryChecker(role, requestedLimit.orElse(defaultLimit), maxRows);
-    String printed = checker.top(select);
+    String printed;
+    try {
+      printed = checker.top(select);
+    } catch (StackOverflowError e) {
+      throw refuse(RefusalCode.TOO_COMPLEX, "The query is nested too deeply.");
+    }
     Set<String> masked = new LinkedHashSet<>();
     if (!role.seesPii()) {
       masked.addAll(checker.maskedColumns);

@@ -16,8 +16,6 @@ final class SqlText {
   static final Pattern SIMPLE_IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   /** What a backticked alias may contain: letters, digits, space and harmless punctuation. */
   private static final Pattern QUOTED_ALIAS = Pattern.compile("[A-Za-z0-9_ %#()\\-.,/:&+]{1,128}");
-  /** Raw body of a single-quoted literal as both JSqlParser (backslash mode) and Spark lex it. */
-  private static final Pattern SINGLE_QUOTED_BODY = Pattern.compile("(?:[^'\\\\]|\\\\[\\s\\S]|'')*");
 
   /**
    * Words printed in backticks when used as identifiers, so that Spark never reads them as keywords
@@ -103,10 +101,31 @@ final class SqlText {
     } else {
       throw refuse(RefusalCode.PARSE_ERROR, "Unsupported string quoting %s.", quote);
     }
-    if (!SINGLE_QUOTED_BODY.matcher(single).matches()) {
+    if (!isSingleQuotedBody(single)) {
       throw refuse(RefusalCode.PARSE_ERROR, "A string literal is not well formed.");
     }
     return "'" + single + "'";
+  }
+
+  /**
+   * Whether {@code body} between single quotes is one literal for both JSqlParser (backslash mode)
+   * and Spark: every quote is doubled or escaped, and no backslash escapes the closing quote.
+   */
+  static boolean isSingleQuotedBody(String body) {
+    for (int i = 0; i < body.length(); i++) {
+      char c = body.charAt(i);
+      if (c == '\\') {
+        if (++i >= body.length()) {
+          return false;
+        }
+      } else if (c == '\'') {
+        if (i + 1 >= body.length() || body.charAt(i + 1) != '\'') {
+          return false;
+        }
+        i++;
+      }
+    }
+    return true;
   }
 
   /** The value a canonical literal body stands for in Spark (escapes resolved); used only for checks. */

@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
 
 /**
  * Reads a test corpus: entries start with a header line {@code @@ field | field | ...}; the SQL is
- * every line up to the next header. {@code {U+XXXX}} in the SQL stands for that character, so that
- * invisible characters stay visible in the file.
+ * every line up to the next header. Lines that are {@code #} or start with {@code "# "} are comments.
+ * {@code {U+XXXX}} stands for that character, so that invisible characters stay visible in the file.
  */
 final class GuardCorpus {
   private GuardCorpus() {}
@@ -55,10 +55,12 @@ final class GuardCorpus {
         }
         header = new ArrayList<>();
         for (String f : line.substring(3).split("\\|")) {
-          header.add(f.strip());
+          header.add(decode(new StringBuilder(f)));
         }
         headerLine = i + 1;
         sql.setLength(0);
+      } else if (line.equals("#") || line.startsWith("# ")) {
+        continue;
       } else if (header != null) {
         sql.append(line).append('\n');
       }
