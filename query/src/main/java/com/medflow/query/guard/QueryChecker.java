@@ -274,10 +274,14 @@ final class QueryChecker {
 
   /** Checks and prints the statement, applying the row limit to its outermost query. */
   String top(Select select) {
-    return query(select, Ctes.NONE, null, true).sql();
+    return query(select, Ctes.NONE, null, true, true).sql();
   }
 
-  private Printed query(Select select, Ctes ctes, Scope correlated, boolean top) {
+  /**
+   * @param top whether this query's output is the statement's output (personal data may be listed, masked)
+   * @param limitHere whether the statement's row limit goes on this query
+   */
+  private Printed query(Select select, Ctes ctes, Scope correlated, boolean top, boolean limitHere) {
     if (++queryDepth > MAX_QUERY_DEPTH) {
       throw refuse(RefusalCode.TOO_COMPLEX, "The query nests more than %d subqueries.", MAX_QUERY_DEPTH);
     }
@@ -289,13 +293,13 @@ final class QueryChecker {
       Ctes inner = withClause(select, ctes, sb);
       Printed body;
       if (select instanceof PlainSelect ps) {
-        body = plainSelect(ps, inner, correlated, top);
+        body = plainSelect(ps, inner, correlated, top, limitHere);
       } else if (select instanceof SetOperationList so) {
-        body = setOperation(so, inner, correlated, top);
+        body = setOperation(so, inner, correlated, limitHere);
       } else if (select instanceof LateralSubSelect) {
         throw refuse(RefusalCode.TOO_COMPLEX, "LATERAL subqueries are not supported.");
       } else if (select instanceof ParenthesedSelect ps) {
-        body = parenthesized(ps, inner, correlated, top);
+        body = parenthesized(ps, inner, correlated, top, limitHere);
       } else {
         throw refuse(RefusalCode.NOT_A_QUERY, "Only SELECT queries are allowed (found %s).",
             select.getClass().getSimpleName());
@@ -323,7 +327,7 @@ final class QueryChecker {
       NodeAudit.check(body, Set.of("select"));
       String name = SqlText.checkName(item.getAlias().getName(), "CTE name");
       NodeAudit.check(item.getAlias(), Set.of("name", "useAs"));
-      Printed p = query(body.getSelect(), current, null, false);
+      Printed p = query(body.getSelect(), current, null, false, false);
       List<Col> cols = p.cols();
       String columnList = "";
       if (item.getWithItemList() != null && !item.getWithItemList().isEmpty()) {
@@ -357,13 +361,13 @@ final class QueryChecker {
     return out;
   }
 
-  private Printed parenthesized(ParenthesedSelect ps, Ctes ctes, Scope correlated, boolean top) {
+  private Printed parenthesized(ParenthesedSelect ps, Ctes ctes, Scope correlated, boolean top, boolean limitHere) {
     NodeAudit.check(ps, Set.of("select", "withItemsList", "orderByElements", "limit", "offset"));
     boolean plain = isEmpty(ps.getOrderByElements()) && ps.getLimit() == null && ps.getOffset() == null;
-    Printed inner = query(ps.getSelect(), ctes, correlated, top && plain);
+    Printed inner = query(ps.getSelect(), ctes, correlated, top && plain, false);
     StringBuilder sb = new StringBuilder("(").append(inner.sql()).append(')');
     Scope outputScope = outputScope(inner.cols(), correlated);
-    appendOrderLimitOffset(ps, sb, new Ctx(outputScope, ctes, Clause.ORDER_BY, 0), top);
+    appendOrderLimitOffset(ps, sb, new Ctx(outputScope, ctes, Clause.ORDER_BY, 0), limitHere);
     return new Printed(sb.toString(), inner.cols());
   }
 
@@ -376,7 +380,7 @@ final class QueryChecker {
     return s;
   }
 
-  private Printed setOperation(SetOperationList so, Ctes ctes, Scope correlated, boolean top) {
+  private Printed setOperation(SetOperationList so, Ctes ctes, Scope correlated, boolean limitHere) {
     NodeAudit.check(so, Set.of("selects", "operations", "withItemsList", "orderByElements", "limit", "offset"));
     hoistTrailingClauses(so);
     StringBuilder sb = new StringBuilder();
@@ -402,7 +406,7 @@ final class QueryChecker {
         sb.append(' ').append(type).append(modifier.isEmpty() ? "" : " " + modifier).append(' ');
       }
       Select branch = so.getSelects().get(i);
-      Printed p = query(branch, ctes, correlated, false);
+      Printed p = query(branch, ctes, correlated, false, false);
       boolean wrap = branch instanceof PlainSelect ps && (!isEmpty(ps.getWithItemsList())
           || !isEmpty(ps.getOrderByElements()) || ps.getLimit() != null || ps.getOffset() != null);
       sb.append(wrap ? "(" + p.sql() + ")" : p.sql());
@@ -417,7 +421,7 @@ final class QueryChecker {
         cols = merged;
       }
     }
-    appendOrderLimitOffset(so, sb, new Ctx(outputScope(cols, correlated), ctes, Clause.ORDER_BY, 0), top);
+    appendOrderLimitOffset(so, sb, new Ctx(outputScope(cols, correlated), ctes, Clause.ORDER_BY, 0), limitHere);
     return new Printed(sb.toString(), cols);
   }
 
@@ -446,7 +450,7 @@ final class QueryChecker {
     }
   }
 
-  private Printed plainSelect(PlainSelect ps, Ctes ctes, Scope correlated, boolean top) {
+  private Printed plainSelect(PlainSelect ps, Ctes ctes, Scope correlated, boolean top, boolean limitHere) {
     if (!isEmpty(ps.getIntoTables()) || ps.getIntoTempTable() != null || ps.getMySqlSelectIntoClause() != null) {
       throw refuse(RefusalCode.INTO_NOT_ALLOWED, "SELECT ... INTO writes a table; only reading queries are allowed.");
     }
@@ -498,7 +502,7 @@ final class QueryChecker {
     if (ps.getHaving() != null) {
       sb.append(" HAVING ").append(expr(ps.getHaving(), ctx.in(Clause.HAVING).withAliases(scope.outputs.size()), false));
     }
-    appendOrderLimitOffset(ps, sb, ctx.in(Clause.ORDER_BY).withAliases(scope.outputs.size()), top);
+    appendOrderLimitOffset(ps, sb, ctx.in(Clause.ORDER_BY).withAliases(scope.outputs.size()), limitHere);
     return new Printed(sb.toString(), cols);
   }
 
@@ -506,16 +510,6 @@ final class QueryChecker {
     NodeAudit.check(item, Set.of("expression", "alias"));
     Expression e = item.getExpression();
     Scope scope = ctx.scope();
-    if (e instanceof AllColumns star) {
-      NodeAudit.check(star, Set.of());
-      if (item.getAlias() != null) {
-        throw refuse(RefusalCode.PARSE_ERROR, "* cannot have an alias.");
-      }
-      for (Relation r : scope.relations) {
-        expandStar(r, top, cols, scope);
-      }
-      return "*";
-    }
     if (e instanceof AllTableColumns star) {
       NodeAudit.check(star, Set.of("table"));
       if (item.getAlias() != null) {
@@ -526,6 +520,16 @@ final class QueryChecker {
               star.getTable().getFullyQualifiedName()));
       expandStar(r, top, cols, scope);
       return qualifier(r) + ".*";
+    }
+    if (e instanceof AllColumns star) {
+      NodeAudit.check(star, Set.of());
+      if (item.getAlias() != null) {
+        throw refuse(RefusalCode.PARSE_ERROR, "* cannot have an alias.");
+      }
+      for (Relation r : scope.relations) {
+        expandStar(r, top, cols, scope);
+      }
+      return "*";
     }
     String alias = null;
     if (item.getAlias() != null) {
@@ -624,7 +628,7 @@ final class QueryChecker {
     return expr(e, ctx, false);
   }
 
-  private void appendOrderLimitOffset(Select s, StringBuilder sb, Ctx ctx, boolean top) {
+  private void appendOrderLimitOffset(Select s, StringBuilder sb, Ctx ctx, boolean limitHere) {
     if (!isEmpty(s.getOrderByElements())) {
       StringJoiner order = new StringJoiner(", ", " ORDER BY ", "");
       for (OrderByElement o : s.getOrderByElements()) {
@@ -633,7 +637,7 @@ final class QueryChecker {
       sb.append(order);
     }
     OptionalLong given = limitValue(s.getLimit());
-    if (top) {
+    if (limitHere) {
       if (given.isEmpty()) {
         limit = Math.min(wantedLimit, maxRows);
         limitAdded = true;
@@ -706,7 +710,7 @@ final class QueryChecker {
     }
     if (item instanceof ParenthesedSelect ps) {
       NodeAudit.check(ps, Set.of("select", "alias"));
-      Printed inner = query(ps.getSelect(), ctes, null, false);
+      Printed inner = query(ps.getSelect(), ctes, null, false, false);
       List<Col> cols = inner.cols();
       String name = null;
       StringBuilder sb = new StringBuilder("(").append(inner.sql()).append(')');
@@ -1279,7 +1283,7 @@ final class QueryChecker {
         throw refuse(RefusalCode.TOO_COMPLEX, "LATERAL subqueries are not supported.");
       }
       NodeAudit.check(ps, Set.of("select"));
-      return "(" + query(ps.getSelect(), ctx.ctes(), ctx.scope(), false).sql() + ")";
+      return "(" + query(ps.getSelect(), ctx.ctes(), ctx.scope(), false, false).sql() + ")";
     }
     if (e instanceof AnalyticExpression a) {
       return analytic(a, ctx);
@@ -1375,7 +1379,8 @@ final class QueryChecker {
       NodeAudit.check(x, Set.of("rightExpression", "not"));
       if (x.getRightExpression() instanceof ParenthesedSelect ps && !(ps instanceof LateralSubSelect)) {
         NodeAudit.check(ps, Set.of("select"));
-        return (x.isNot() ? "NOT " : "") + "EXISTS (" + query(ps.getSelect(), ctx.ctes(), ctx.scope(), false).sql() + ")";
+        return (x.isNot() ? "NOT " : "") + "EXISTS (" + query(ps.getSelect(), ctx.ctes(), ctx.scope(), false, false).sql()
+            + ")";
       }
       if (x.getRightExpression() instanceof ParenthesedExpressionList<?> args && !x.isNot()) {
         return call("exists", new ArrayList<>(args), false, ctx);
@@ -1663,7 +1668,8 @@ final class QueryChecker {
     StringJoiner sj = new StringJoiner(", ", name + "(" + (distinct ? "DISTINCT " : ""), ")");
     for (int i = 0; i < args.size(); i++) {
       Expression a = args.get(i);
-      if (a instanceof AllColumns star && name.equals("count") && args.size() == 1 && !distinct) {
+      if (a instanceof AllColumns star && !(a instanceof AllTableColumns) && name.equals("count") && args.size() == 1
+          && !distinct) {
         NodeAudit.check(star, Set.of());
         sj.add("*");
       } else if (a instanceof AllColumns || a instanceof AllTableColumns) {
