@@ -300,3 +300,32 @@ SELECT claim_id, (billed_amount - paid_amount) * 100 / billed_amount AS unpaid_p
        -(allowed_amount - paid_amount) AS neg, billed_amount - -1 AS plus_one, 10 % 3 AS m, 7 DIV 2 AS d
 FROM healthcare.claims_clean
 WHERE NOT (claim_status = 'DENIED' OR claim_status = 'PENDING') AND (paid_amount > 0 OR allowed_amount > 0)
+
+@@ analyst | year and month as aliases, grouped and sorted by alias
+SELECT year(service_date) AS year, month(service_date) AS month, count(*) AS count
+FROM healthcare.claims_clean
+GROUP BY year, month
+ORDER BY year, month
+
+@@ analyst | date differences with a unit keyword
+SELECT datediff(DAY, submitted_date, processed_date) AS days,
+       timestampdiff(MONTH, service_date, processed_date) AS months,
+       timestampadd(WEEK, 2, service_date) AS follow_up
+FROM healthcare.claims_clean
+
+@@ analyst | GROUP BY ALL, any_value and HAVING on an alias
+SELECT payer, provider_specialty, count(DISTINCT procedure_code) AS codes, any_value(provider_name) AS some_provider
+FROM healthcare.claims_clean
+GROUP BY ALL
+HAVING codes > 3
+
+@@ analyst | self-join to the previous month
+SELECT a.payer, a.service_month, a.claim_count, b.claim_count AS previous_month_claims
+FROM healthcare_gold.claims_monthly_summary a
+LEFT JOIN healthcare_gold.claims_monthly_summary b
+  ON a.payer = b.payer AND b.service_month = add_months(a.service_month, -1)
+
+@@ analyst | latest month via a scalar subquery, open claims
+SELECT payer, claim_count, claim_count - approved_count - denied_count AS open
+FROM healthcare_gold.claims_monthly_summary
+WHERE service_month = (SELECT max(service_month) FROM healthcare_gold.claims_monthly_summary)

@@ -67,7 +67,7 @@ final class Functions {
         "add_months", "datediff", "date_diff", "months_between", "current_date", "current_timestamp", "now",
         "curdate", "last_day", "next_day", "make_date", "make_timestamp", "date_format", "to_date", "try_to_date",
         "to_timestamp", "try_to_timestamp", "date_part", "datepart", "date_from_unix_date", "unix_date",
-        "monthname", "dayname");
+        "monthname", "dayname", "timestampadd", "timestampdiff");
     // types
     add(Kind.SCALAR, "cast", "try_cast");
     // arrays and maps (the contract has reasons ARRAY<STRING> and record MAP<STRING,STRING>)

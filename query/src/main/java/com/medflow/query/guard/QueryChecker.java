@@ -35,6 +35,7 @@ import net.sf.jsqlparser.expression.BooleanValue;
 import net.sf.jsqlparser.expression.CaseExpression;
 import net.sf.jsqlparser.expression.CastExpression;
 import net.sf.jsqlparser.expression.DateTimeLiteralExpression;
+import net.sf.jsqlparser.expression.DateUnitExpression;
 import net.sf.jsqlparser.expression.DoubleValue;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.ExtractExpression;
@@ -129,6 +130,9 @@ final class QueryChecker {
   static final long MAX_STRING_LENGTH_ARGUMENT = 1_000;
   static final long MAX_PERCENTILE_ACCURACY = 100_000;
 
+  /** Functions whose first argument may be a unit keyword: datediff(DAY, a, b). */
+  private static final Set<String> UNIT_FIRST = Set.of("datediff", "date_diff", "dateadd", "date_add", "timestampadd",
+      "timestampdiff");
   private static final Set<String> FILE_FORMATS = Set.of("parquet", "csv", "json", "orc", "text", "avro", "delta",
       "binaryfile", "jdbc", "iceberg", "hive", "xml", "file", "hdfs", "s3", "s3a");
   private static final Set<String> SYSTEM_NAMESPACES = Set.of("information_schema", "system", "sys");
@@ -1232,6 +1236,11 @@ final class QueryChecker {
       }
       return ref.sql();
     }
+    if (e instanceof DateUnitExpression unit) {
+      // JSqlParser reads a bare year, month, day... as a date unit; in Spark it is a column or alias name.
+      NodeAudit.check(unit, Set.of("type"));
+      return expr(new Column(unit.getType().name().toLowerCase(Locale.ROOT)), ctx, piiBareAllowed);
+    }
     if (e instanceof LongValue v) {
       NodeAudit.check(v, Set.of("stringValue"));
       if (!INTEGER.matcher(v.getStringValue()).matches()) {
@@ -1674,6 +1683,8 @@ final class QueryChecker {
         sj.add("*");
       } else if (a instanceof AllColumns || a instanceof AllTableColumns) {
         throw refuse(RefusalCode.FORBIDDEN_FUNCTION, "* inside %s(...) is not allowed: it would read every column.", name);
+      } else if (i == 0 && args.size() == 3 && UNIT_FIRST.contains(name) && unitKeyword(a).isPresent()) {
+        sj.add(unitKeyword(a).get());
       } else if (a instanceof LambdaExpression lambda) {
         if (kind != Functions.Kind.HIGHER_ORDER || i == 0) {
           throw refuse(RefusalCode.TOO_COMPLEX, "A lambda may only be an argument of transform, filter, exists or forall.");
@@ -1685,6 +1696,20 @@ final class QueryChecker {
       }
     }
     return sj.toString();
+  }
+
+  private static final Set<String> UNITS = Set.of("YEAR", "QUARTER", "MONTH", "WEEK", "DAY", "HOUR", "MINUTE", "SECOND");
+
+  /** {@code DAY} in {@code datediff(DAY, a, b)}: JSqlParser reads it as a date unit or as a column. */
+  private static Optional<String> unitKeyword(Expression a) {
+    String u = null;
+    if (a instanceof DateUnitExpression unit) {
+      NodeAudit.check(unit, Set.of("type"));
+      u = unit.getType().name();
+    } else if (a instanceof Column c && c.getTable() == null && c.getArrayConstructor() == null) {
+      u = c.getColumnName().toUpperCase(Locale.ROOT);
+    }
+    return u != null && UNITS.contains(u) ? Optional.of(u) : Optional.empty();
   }
 
   private String lambda(LambdaExpression l, Ctx ctx) {
