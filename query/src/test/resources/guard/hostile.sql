@@ -302,6 +302,18 @@ SELECT * FROM healthcare.claims_clean.tag_v1
 @@ METADATA_TABLE | analyst | snapshots | metadata table of an unqualified table
 SELECT * FROM claims_clean.snapshots
 
+@@ METADATA_TABLE | analyst | snapshots | metadata table with time travel
+SELECT * FROM healthcare.claims_clean.snapshots VERSION AS OF 1
+
+@@ METADATA_TABLE | analyst | branch_x | branch of a gold table with the catalog prefix
+SELECT * FROM lake.healthcare_gold.provider_performance.branch_x
+
+@@ METADATA_TABLE | analyst | snapshots | metadata table hidden in one backticked part
+SELECT * FROM `healthcare`.`claims_clean.snapshots`
+
+@@ FORBIDDEN_FUNCTION | analyst | sequence | two centuries of days
+SELECT explode(sequence(DATE '1900-01-01', DATE '2100-01-01'))
+
 @@ METADATA_TABLE | analyst | information_schema | information_schema
 SELECT * FROM information_schema.tables
 
@@ -442,6 +454,15 @@ SELECT x FROM (SELECT member_id FROM healthcare.claims_clean) s(x)
 @@ PII_NOT_ALLOWED | business | member_id | quoted identifier variant
 SELECT `MEMBER_ID` || '' FROM healthcare.claims_clean
 
+@@ PII_NOT_ALLOWED | business | member_id | GROUP BY ordinal pointing at member_id
+SELECT member_id, count(*) FROM healthcare.claims_clean GROUP BY 1
+
+@@ PII_NOT_ALLOWED | business | member_id | star in both branches of a union
+SELECT * FROM healthcare.claims_clean UNION ALL SELECT * FROM healthcare.claims_clean
+
+@@ PII_NOT_ALLOWED | business | member_id | null test is still a filter
+SELECT count(*) FROM healthcare.claims_clean WHERE member_id IS NULL
+
 # ---------------------------------------------------------------- invented columns
 @@ UNKNOWN_COLUMN | analyst | patient_name | invented column
 SELECT patient_name FROM healthcare.claims_clean
@@ -473,7 +494,16 @@ SELECT m{U+0435}mber_id FROM healthcare.claims_clean
 @@ UNKNOWN_COLUMN | analyst | approval_rate | column of a CTE that does not exist
 WITH s AS (SELECT payer FROM healthcare.claims_clean) SELECT approval_rate FROM s
 
+@@ UNKNOWN_COLUMN | analyst | ?+ | backticked regex that Spark could expand to columns
+SELECT `(member_id)?+.+` FROM healthcare.claims_clean
+
 # ---------------------------------------------------------------- unreadable or invisible text
+@@ NOT_A_QUERY | analyst | - | fullwidth letters instead of SELECT
+{U+FF33}{U+FF25}{U+FF2C}{U+FF25}{U+FF23}{U+FF34} 1
+
+@@ PARSE_ERROR | analyst | join | bare OUTER JOIN
+SELECT a.payer FROM healthcare.claims_clean a OUTER JOIN healthcare_gold.provider_performance b ON a.payer = b.payer
+
 @@ PARSE_ERROR | analyst | U+200B | zero-width space inside a keyword
 SEL{U+200B}ECT 1
 

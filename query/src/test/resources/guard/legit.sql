@@ -251,7 +251,8 @@ ORDER BY d.month_start
 @@ analyst | higher-order functions with lambdas
 SELECT claim_id, transform(reasons, r -> lower(r)) AS lower_reasons,
        filter(reasons, r -> r LIKE 'INVALID%') AS invalid,
-       exists(reasons, r -> r = 'MALFORMED_ROW') AS malformed
+       exists(reasons, r -> r = 'MALFORMED_ROW') AS malformed,
+       NOT exists(reasons, r -> r = 'INVALID_NPI') AS npi_ok, forall(reasons, r -> length(r) > 3) AS all_long
 FROM healthcare.claims_quarantined
 
 @@ analyst | double-quoted string literal (Spark reads it as a string)

@@ -904,7 +904,8 @@ final class QueryChecker {
         "cross", "semi", "fromItem"));
     int sides = (j.isLeft() ? 1 : 0) + (j.isRight() ? 1 : 0) + (j.isFull() ? 1 : 0) + (j.isCross() ? 1 : 0)
         + (j.isSimple() ? 1 : 0) + (j.isInner() ? 1 : 0);
-    if (sides > 1 || (j.isSemi() && (j.isRight() || j.isFull() || j.isCross() || j.isSimple()))) {
+    if (sides > 1 || (j.isSemi() && (j.isRight() || j.isFull() || j.isCross() || j.isSimple()))
+        || (j.isOuter() && !j.isLeft() && !j.isRight() && !j.isFull())) {
       throw refuse(RefusalCode.PARSE_ERROR, "Invalid join type.");
     }
     String keyword;
@@ -1067,7 +1068,7 @@ final class QueryChecker {
     String raw = c.getColumnName();
     String name = SqlText.unquote(raw);
     if (!SqlText.isSimple(name) && !(raw.startsWith("`") && isPrintableName(name))) {
-      throw refuse(RefusalCode.UNKNOWN_COLUMN, "Unknown column %s.", raw);
+      throw refuse(RefusalCode.UNKNOWN_COLUMN, "Unknown column %s.", c.getFullyQualifiedName());
     }
     String lower = name.toLowerCase(Locale.ROOT);
     List<String> q = qualifierParts(c.getTable());
@@ -1391,8 +1392,8 @@ final class QueryChecker {
         return (x.isNot() ? "NOT " : "") + "EXISTS (" + query(ps.getSelect(), ctx.ctes(), ctx.scope(), false, false).sql()
             + ")";
       }
-      if (x.getRightExpression() instanceof ParenthesedExpressionList<?> args && !x.isNot()) {
-        return call("exists", new ArrayList<>(args), false, ctx);
+      if (x.getRightExpression() instanceof ParenthesedExpressionList<?> args) {
+        return (x.isNot() ? "NOT " : "") + call("exists", new ArrayList<>(args), false, ctx);
       }
       throw refuse(RefusalCode.TOO_COMPLEX, "Unsupported EXISTS form.");
     }

@@ -63,6 +63,9 @@ public final class SqlGuard {
     requireNonNull(requestedLimit, "requestedLimit is null");
     checkArgument(requestedLimit.isEmpty() || requestedLimit.getAsInt() >= 1, "requestedLimit must be positive: %s",
         requestedLimit);
+    if (sql != null && sql.startsWith("\uFEFF")) {
+      sql = sql.substring(1); // a byte-order mark left by an editor
+    }
     if (sql == null || sql.isBlank()) {
       throw refuse(RefusalCode.EMPTY, "The SQL is empty.");
     }

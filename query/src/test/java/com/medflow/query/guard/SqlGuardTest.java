@@ -347,6 +347,11 @@ class SqlGuardTest {
     }
 
     @Test
+    void aLeadingByteOrderMarkIsIgnored() {
+      assertThat(analyst("\uFEFFSELECT 1 AS one").sql()).isEqualTo("SELECT 1 AS one LIMIT 1000");
+    }
+
+    @Test
     void aTrailingSemicolonIsFine() {
       assertThat(analyst("SELECT 1 AS one;").sql()).isEqualTo("SELECT 1 AS one LIMIT 1000");
     }
