@@ -169,6 +169,7 @@ final class QueryChecker {
 
   // ---- state ------------------------------------------------------------------------------------
   private final Role role;
+  private final String catalog;
   private final boolean restrictPii;
   private final int wantedLimit;
   private final int maxRows;
@@ -177,8 +178,9 @@ final class QueryChecker {
   private int nodes;
   private final Deque<Set<String>> lambdaVariables = new ArrayDeque<>();
 
-  QueryChecker(Role role, int wantedLimit, int maxRows) {
+  QueryChecker(Role role, String catalog, int wantedLimit, int maxRows) {
     this.role = role;
+    this.catalog = catalog;
     this.restrictPii = !role.seesPii();
     this.wantedLimit = wantedLimit;
     this.maxRows = maxRows;
@@ -827,12 +829,12 @@ final class QueryChecker {
       throw refuse(RefusalCode.UNKNOWN_TABLE, "Reading files directly (%s) is not allowed: select from the contract tables.",
           written);
     }
-    if (parts.size() == 2 && (parts.get(0).equals("spark_catalog") || parts.get(0).equals("lake"))
+    if (parts.size() == 2 && (parts.get(0).equals("spark_catalog") || parts.get(0).equals(catalog))
         || parts.size() >= 3 && parts.get(0).equals("spark_catalog")) {
       throw refuse(RefusalCode.UNKNOWN_TABLE, "%s is not a table of the lake catalog. Tables you may query: %s.", written,
           readableTables());
     }
-    final List<String> p = parts.size() >= 3 && parts.get(0).equals("lake") ? parts.subList(1, parts.size()) : parts;
+    final List<String> p = parts.size() >= 3 && parts.get(0).equals(catalog) ? parts.subList(1, parts.size()) : parts;
     if (p.size() == 1) {
       String name = p.get(0);
       List<TableSpec> matches = Tables.ALL.stream().filter(s -> s.id().name().equals(name)).toList();
@@ -1036,7 +1038,7 @@ final class QueryChecker {
   }
 
   /** The relation a qualifier names in the innermost scope that has it. */
-  private static Optional<Relation> relationByQualifier(Scope scope, List<String> q) {
+  private Optional<Relation> relationByQualifier(Scope scope, List<String> q) {
     for (Scope s = scope; s != null; s = s.outer) {
       Optional<Relation> r = relationIn(s, q);
       if (r.isPresent()) {
@@ -1046,8 +1048,8 @@ final class QueryChecker {
     return Optional.empty();
   }
 
-  private static Optional<Relation> relationIn(Scope s, List<String> q) {
-    List<String> p = q.size() >= 3 && q.get(0).equals("lake") ? q.subList(1, q.size()) : q;
+  private Optional<Relation> relationIn(Scope s, List<String> q) {
+    List<String> p = q.size() >= 3 && q.get(0).equals(catalog) ? q.subList(1, q.size()) : q;
     for (Relation r : s.relations) {
       if (p.size() == 1 && p.get(0).equals(r.key())) {
         return Optional.of(r);

@@ -38,18 +38,35 @@ public final class SqlGuard {
   public static final int MAX_PARENTHESIS_DEPTH = 40;
   private static final long PARSE_TIMEOUT_MS = 2_000;
 
+  /** The Iceberg catalog name a query may write before {@code namespace.table}, unless configured otherwise. */
+  public static final String DEFAULT_CATALOG = "lake";
+
   private final int defaultLimit;
   private final int maxRows;
+  private final String catalog;
 
   /**
+   * A guard for the {@code lake} catalog.
+   *
    * @param defaultLimit rows returned when neither the SQL nor the caller asks for a number
    * @param maxRows most rows a query may return, whatever it asks for
    */
   public SqlGuard(int defaultLimit, int maxRows) {
+    this(defaultLimit, maxRows, DEFAULT_CATALOG);
+  }
+
+  /**
+   * @param catalog the Spark catalog name of the lake ({@code MedflowConfig.catalog().name()}): queries may
+   *     write {@code catalog.namespace.table}; the SQL that runs names tables {@code namespace.table}, so it
+   *     must run in a session whose default catalog is this one (as {@code LakeSettings} configures it)
+   */
+  public SqlGuard(int defaultLimit, int maxRows, String catalog) {
     checkArgument(maxRows >= 1, "maxRows must be positive: %s", maxRows);
     checkArgument(defaultLimit >= 1, "defaultLimit must be positive: %s", defaultLimit);
+    checkArgument(catalog != null && SqlText.isSimple(catalog), "Invalid catalog name: %s", catalog);
     this.defaultLimit = defaultLimit;
     this.maxRows = maxRows;
+    this.catalog = catalog.toLowerCase(Locale.ROOT);
   }
 
   /**
@@ -80,7 +97,7 @@ public final class SqlGuard {
       throw refuse(RefusalCode.NOT_A_QUERY, "Only a single SELECT query may run; %s statements are not allowed.",
           describe(statement));
     }
-    QueryChecker checker = new QueryChecker(role, requestedLimit.orElse(defaultLimit), maxRows);
+    QueryChecker checker = new QueryChecker(role, catalog, requestedLimit.orElse(defaultLimit), maxRows);
     String printed;
     try {
       printed = checker.top(select);

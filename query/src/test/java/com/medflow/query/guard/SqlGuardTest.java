@@ -192,6 +192,16 @@ class SqlGuardTest {
     }
 
     @Test
+    void acceptsTheConfiguredCatalogNameAndNoOther() {
+      SqlGuard other = new SqlGuard(10, 10, "warehouse");
+      assertThat(other.check("SELECT payer FROM warehouse.healthcare.claims_clean", Role.ANALYST, OptionalInt.empty())
+          .sql()).isEqualTo("SELECT payer FROM healthcare.claims_clean LIMIT 10");
+      assertThat(catchThrowableOfType(SqlRefusedException.class, () -> other.check(
+          "SELECT payer FROM lake.healthcare.claims_clean", Role.ANALYST, OptionalInt.empty())).code())
+          .isEqualTo(RefusalCode.UNKNOWN_TABLE);
+    }
+
+    @Test
     void aCteNamedLikeATableIsTheCteNotTheTable() {
       GuardedSql g = business("WITH claims_raw AS (SELECT payer FROM healthcare.claims_clean) SELECT payer FROM claims_raw");
       assertThat(g.tables()).containsExactly(Tables.CLAIMS_CLEAN);
