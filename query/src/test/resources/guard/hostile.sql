@@ -60,6 +60,18 @@ FROM healthcare.claims_clean INSERT INTO healthcare.claims_raw SELECT payer, sou
 @@ NOT_A_QUERY | analyst | WITH clause may only define SELECT | data-modifying CTE
 WITH gone AS (DELETE FROM healthcare.claims_clean RETURNING *) SELECT count(*) FROM gone
 
+@@ PARSE_ERROR | analyst | - | DELETE in parentheses
+(DELETE FROM healthcare.claims_clean)
+
+@@ NOT_A_QUERY | analyst | DELETE | DELETE after a harmless CTE
+WITH x AS (SELECT 1 AS a) DELETE FROM healthcare.claims_clean
+
+@@ NOT_A_QUERY | analyst | INSERT | INSERT after a CTE
+WITH x AS (SELECT 1 AS a) INSERT INTO healthcare.claims_raw (payer) SELECT 'x' FROM x
+
+@@ PARSE_ERROR | analyst | DROP | statement after a line comment ended by a lone carriage return
+SELECT 1 AS a -- x{U+000D}DROP TABLE healthcare.claims_clean
+
 # ---------------------------------------------------------------- procedures and session
 @@ NOT_A_QUERY | admin | CALL | Iceberg rollback procedure
 CALL lake.system.rollback_to_snapshot('healthcare.claims_clean', 1)

@@ -330,3 +330,12 @@ LEFT JOIN healthcare_gold.claims_monthly_summary b
 SELECT payer, claim_count, claim_count - approved_count - denied_count AS open
 FROM healthcare_gold.claims_monthly_summary
 WHERE service_month = (SELECT max(service_month) FROM healthcare_gold.claims_monthly_summary)
+
+@@ analyst | lateral column alias
+SELECT payer, sum(billed_amount) AS billed, billed / 100 AS hundreds
+FROM healthcare.claims_clean
+GROUP BY payer
+ORDER BY billed DESC
+
+@@ analyst | ORDER BY an aggregate that is not selected
+SELECT payer FROM healthcare.claims_clean GROUP BY payer ORDER BY count(*) DESC, payer
