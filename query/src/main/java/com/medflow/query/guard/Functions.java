@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The Spark SQL functions an analyst may call. Everything else is refused: functions that reach
@@ -127,10 +126,6 @@ final class Functions {
 
   static Optional<Kind> kind(String lowerName) {
     return Optional.ofNullable(ALLOWED.get(lowerName));
-  }
-
-  static Set<String> allowedNames() {
-    return Set.copyOf(ALLOWED.keySet());
   }
 
   /** The refusal for a function that is not allowed. */

@@ -588,8 +588,8 @@ final class QueryChecker {
   private String groupBy(GroupByElement g, Ctx ctx) {
     NodeAudit.check(g, Set.of("groupByExpressions", "groupingSets"));
     StringJoiner parts = new StringJoiner(", ", " GROUP BY ", "");
-    if (g.getGroupByExpressions() != null) {
-      for (Expression e : g.getGroupByExpressions()) {
+    if (g.getGroupByExpressionList() != null) {
+      for (Expression e : g.getGroupByExpressionList()) {
         if (e instanceof AllValue) {
           for (Output o : ctx.scope().outputs) {
             if (o.piiBare() && restrictPii) {
@@ -927,7 +927,7 @@ final class QueryChecker {
       keyword = " JOIN ";
     }
     int before = scope.relations.size();
-    StringBuilder sb = new StringBuilder(keyword).append(fromItem(j.getRightItem(), scope, ctes));
+    StringBuilder sb = new StringBuilder(keyword).append(fromItem(j.getFromItem(), scope, ctes));
     Ctx ctx = new Ctx(scope, ctes, Clause.JOIN, 0);
     List<Expression> on = j.getOnExpressions() == null ? List.of() : List.copyOf(j.getOnExpressions());
     if (on.size() > 1) {
@@ -1560,6 +1560,7 @@ final class QueryChecker {
   }
 
   /** The single unit of an interval ({@code DAY}, {@code MONTHS}...), or null when it has none or several. */
+  @SuppressWarnings("deprecation") // JSqlParser still fills intervalType for INTERVAL 30 DAYS
   private static String intervalUnit(IntervalExpression i) {
     if (i.getIntervalType() != null) {
       return i.getIntervalType().trim().toUpperCase(Locale.ROOT);
