@@ -1,6 +1,10 @@
 package com.medflow.cli;
 
 import com.medflow.cli.commands.BenchCommand;
+import com.medflow.cli.commands.DemoCommand;
+import com.medflow.cli.commands.ServeCommand;
+import com.medflow.cli.commands.SqlCommand;
+import com.medflow.cli.commands.UsersCommand;
 import com.medflow.cli.commands.GenerateCommand;
 import com.medflow.cli.commands.PipelineCommand;
 import com.medflow.cli.commands.TablesCommand;
@@ -17,7 +21,8 @@ import picocli.CommandLine.ScopeType;
 /** {@code ./medflow}: the top command; holds the global options and the services of this process. */
 @Command(name = "medflow", mixinStandardHelpOptions = true, version = "MedFlow 0.1.0",
     description = "Healthcare-claims analytics: medallion pipeline on Spark + Iceberg and plain-English questions.",
-    subcommands = {GenerateCommand.class, PipelineCommand.class, TablesCommand.class, BenchCommand.class})
+    subcommands = {DemoCommand.class, GenerateCommand.class, PipelineCommand.class, SqlCommand.class, TablesCommand.class,
+        ServeCommand.class, UsersCommand.class, BenchCommand.class})
 public final class MedflowCommand {
   @Option(names = "--config", scope = ScopeType.INHERIT, description = "Configuration file (default: ./medflow.yaml if present).")
   Path configFile;
@@ -40,6 +45,15 @@ public final class MedflowCommand {
     if (services == null) {
       services = new Services(config(Map.of()), Clock.systemUTC());
     }
+    return services;
+  }
+
+  /** Services built with configuration overrides (command-line flags); replaces any built before. */
+  public synchronized Services services(Map<String, String> overrides) {
+    if (services != null) {
+      services.close();
+    }
+    services = new Services(config(overrides), Clock.systemUTC());
     return services;
   }
 

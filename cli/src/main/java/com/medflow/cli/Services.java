@@ -12,7 +12,31 @@ import com.medflow.pipeline.run.PipelineListener;
 import com.medflow.pipeline.run.PipelineRunner;
 import com.medflow.store.AppDatabase;
 import com.medflow.store.runs.RunStore;
+import com.medflow.lake.TableVersions;
+import com.medflow.query.QueryService;
+import com.medflow.query.cache.MemoryResultCache;
+import com.medflow.query.cache.RedisResultCache;
+import com.medflow.query.cache.ResultCache;
+import com.medflow.query.engine.SparkQueryEngine;
+import com.medflow.server.MedflowServer;
+import com.medflow.server.audit.Auditor;
+import com.medflow.server.auth.Accounts;
+import com.medflow.server.auth.JwtSecret;
+import com.medflow.server.auth.PasswordHasher;
+import com.medflow.server.auth.TokenService;
+import com.medflow.server.catalog.CatalogService;
+import com.medflow.server.health.HealthService;
+import com.medflow.server.limit.RateLimiter;
+import com.medflow.server.pipeline.PipelineService;
+import com.medflow.server.routes.ApiRoutes;
+import com.medflow.store.audit.AuditStore;
+import com.medflow.store.users.UserStore;
 import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -27,6 +51,12 @@ public final class Services implements AutoCloseable {
   private AppDatabase appDb;
   private PayerMappings mappings;
   private Icd10Cm icd10;
+  private QueryService queryService;
+  private ResultCache resultCache;
+  private TableVersions tableVersions;
+  private ExecutorService queryThreads;
+  private ExecutorService pipelineThreads;
+  private Accounts accounts;
 
   public Services(MedflowConfig config, Clock clock) {
     this.config = requireNonNull(config, "config is null");
@@ -84,8 +114,84 @@ public final class Services implements AutoCloseable {
     return new PipelineRunner(lake(), runStore(), mappings(), icd10(), new QualityGate(threshold), clock, listener);
   }
 
+  public synchronized ResultCache resultCache() {
+    if (resultCache == null) {
+      MedflowConfig.Cache c = config.cache();
+      resultCache = switch (c.type()) {
+        case MEMORY -> new MemoryResultCache(c.maxEntries(), c.ttl());
+        case REDIS -> new RedisResultCache(c.redisUrl(), c.ttl(), "medflow:" + config.catalog().name() + ":result:");
+        case NONE -> ResultCache.NONE;
+      };
+    }
+    return resultCache;
+  }
+
+  public synchronized QueryService queryService() {
+    if (queryService == null) {
+      queryThreads = Executors.newFixedThreadPool(8, named("medflow-query"));
+      tableVersions = new TableVersions(config.catalog());
+      lake().createTables();
+      queryService = new QueryService(config.query(), new SparkQueryEngine(spark(), lake(), queryThreads), resultCache(),
+          tableVersions::current);
+    }
+    return queryService;
+  }
+
+  public synchronized Accounts accounts() {
+    if (accounts == null) {
+      accounts = new Accounts(new UserStore(appDb()), new PasswordHasher(), clock);
+    }
+    return accounts;
+  }
+
+  /** The HTTP server with every route, not yet started. */
+  public synchronized MedflowServer server(List<ApiRoutes.RouteGroup> extraRoutes) {
+    pipelineThreads = Executors.newSingleThreadExecutor(named("medflow-pipeline"));
+    QueryService queries = queryService();
+    PipelineService pipelines = new PipelineService(
+        () -> pipelineRunner(config.pipeline().gateThreshold(), PipelineListener.NONE), runStore(), lake(),
+        config.pipeline().landing(), pipelineThreads);
+    HealthService health = new HealthService()
+        .add("catalog", () -> queries.engine().ping())
+        .add("app_db", () -> appDb().ping())
+        .add("cache", () -> resultCache().ping())
+        .fixed("llm", config.assistant().llmEnabled() ? "ok" : "disabled",
+            config.assistant().llmEnabled() ? "Claude " + config.assistant().model() : "offline engine only (no API key)");
+    ApiRoutes routes = new ApiRoutes(accounts(),
+        new TokenService(JwtSecret.resolve(config), config.server().tokenTtl(), clock),
+        new RateLimiter(config.server().rateLimitPerMinute(), clock),
+        new Auditor(new AuditStore(appDb()), clock), queries, new CatalogService(lake(), queries), pipelines, health,
+        extraRoutes);
+    return new MedflowServer(config.server(), routes);
+  }
+
+  private static ThreadFactory named(String prefix) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
   @Override
   public synchronized void close() {
+    if (queryThreads != null) {
+      queryThreads.shutdownNow();
+    }
+    if (pipelineThreads != null) {
+      pipelineThreads.shutdownNow();
+    }
+    if (tableVersions != null) {
+      tableVersions.close();
+    }
+    if (resultCache instanceof AutoCloseable c) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        throw new IllegalStateException("Cannot close the result cache: " + e.getMessage(), e);
+      }
+    }
     if (appDb != null) {
       appDb.close();
     }

@@ -1,0 +1,87 @@
+package com.medflow.query;
+
+import static java.util.Objects.requireNonNull;
+
+import com.medflow.config.MedflowConfig;
+import com.medflow.model.Role;
+import com.medflow.model.TableId;
+import com.medflow.query.cache.ResultCache;
+import com.medflow.query.engine.QueryEngine;
+import com.medflow.query.engine.QueryResult;
+import com.medflow.query.guard.GuardedSql;
+import com.medflow.query.guard.SqlGuard;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.function.Supplier;
+
+/**
+ * The one way SQL reaches the data: the guard validates it for the caller's role and rewrites it,
+ * the cache answers repeats (keyed by canonical SQL, role, limit and the versions of the tables
+ * read), the engine runs the rest under a timeout, and PII columns are masked before anything
+ * leaves. Refusals surface as {@link com.medflow.query.guard.SqlRefusedException}.
+ */
+public final class QueryService {
+  private final SqlGuard guard;
+  private final QueryEngine engine;
+  private final ResultCache cache;
+  private final Supplier<Map<TableId, String>> versions;
+  private final MedflowConfig.Query limits;
+
+  public QueryService(MedflowConfig.Query limits, QueryEngine engine, ResultCache cache,
+                      Supplier<Map<TableId, String>> versions) {
+    this.limits = requireNonNull(limits, "limits is null");
+    this.engine = requireNonNull(engine, "engine is null");
+    this.cache = requireNonNull(cache, "cache is null");
+    this.versions = requireNonNull(versions, "versions is null");
+    // One row more than the caller gets, so a result that was cut short can say so.
+    this.guard = new SqlGuard(limits.defaultLimit() + 1, limits.maxRows() + 1);
+  }
+
+  /** Validates for {@code role}, then answers from the cache or the engine. */
+  public SqlAnswer run(String sql, Role role, OptionalInt requestedLimit) {
+    long start = System.nanoTime();
+    int limit = Math.min(requestedLimit.orElse(limits.defaultLimit()), limits.maxRows());
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1");
+    }
+    GuardedSql g = guard.check(sql, role, OptionalInt.of(limit + 1));
+    String key = cacheKey(g, role, limit);
+    var hit = cache.get(key);
+    if (hit.isPresent()) {
+      return new SqlAnswer(g.sql(), g.tables(), hit.get(), true, (System.nanoTime() - start) / 1_000_000);
+    }
+    QueryResult result = PiiMasker.mask(engine.execute(g.sql(), limit, limits.timeout()), g.maskedColumns());
+    cache.put(key, result);
+    return new SqlAnswer(g.sql(), g.tables(), result, false, (System.nanoTime() - start) / 1_000_000);
+  }
+
+  /** Validation only (the assistant uses it before running generated SQL). */
+  public GuardedSql validate(String sql, Role role) {
+    return guard.check(sql, role, OptionalInt.of(limits.defaultLimit() + 1));
+  }
+
+  public QueryEngine engine() {
+    return engine;
+  }
+
+  public ResultCache cache() {
+    return cache;
+  }
+
+  String cacheKey(GuardedSql g, Role role, int limit) {
+    Map<TableId, String> current = versions.get();
+    StringBuilder sb = new StringBuilder(g.sql()).append('\n').append(role.name()).append('\n').append(limit);
+    g.tables().stream().map(TableId::toString).sorted().forEach(t ->
+        sb.append('\n').append(t).append('@').append(current.getOrDefault(TableId.parse(t), "none")));
+    try {
+      byte[] d = MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(d);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,116 @@
+package com.medflow.server;
+
+import static java.util.Objects.requireNonNull;
+
+import com.medflow.config.MedflowConfig;
+import com.medflow.query.engine.QueryFailedException;
+import com.medflow.query.engine.QueryTimeoutException;
+import com.medflow.query.guard.SqlRefusedException;
+import com.medflow.server.http.ApiException;
+import com.medflow.server.http.Json;
+import com.medflow.server.routes.ApiRoutes;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP server: the JSON API of API.md under {@code /api}, and the web app at {@code /}.
+ * Errors are always {@code {"error": {"code", "message"}}}; stack traces stay in the server log.
+ */
+public final class MedflowServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(MedflowServer.class);
+  private final Javalin app;
+  private final MedflowConfig.Server config;
+
+  public MedflowServer(MedflowConfig.Server config, ApiRoutes routes) {
+    this.config = requireNonNull(config, "config is null");
+    requireNonNull(routes, "routes is null");
+    boolean web = MedflowServer.class.getResource("/web/index.html") != null;
+    this.app = Javalin.create(cfg -> {
+      cfg.showJavalinBanner = false;
+      cfg.jsonMapper(new JavalinJackson(Json.mapper(), false));
+      cfg.http.maxRequestSize = 1_000_000L;
+      cfg.useVirtualThreads = false;
+      if (web) {
+        cfg.staticFiles.add(sf -> {
+          sf.hostedPath = "/";
+          sf.directory = "/web";
+          sf.location = Location.CLASSPATH;
+        });
+        cfg.spaRoot.addFile("/", "/web/index.html", Location.CLASSPATH);
+      }
+      config.tls().ifPresent(tls -> cfg.jetty.addConnector((server, http) -> {
+        SslContextFactory.Server ssl = new SslContextFactory.Server();
+        ssl.setKeyStorePath(tls.keystore().toString());
+        ssl.setKeyStorePassword(tls.password());
+        ssl.setKeyStoreType("PKCS12");
+        HttpConfiguration https = new HttpConfiguration(http);
+        https.addCustomizer(new SecureRequestCustomizer(false));
+        ServerConnector connector = new ServerConnector(server, new SslConnectionFactory(ssl, "http/1.1"),
+            new HttpConnectionFactory(https));
+        connector.setHost(config.host());
+        connector.setPort(config.port());
+        return connector;
+      }));
+    });
+    routes.register(app);
+    app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage()));
+    app.exception(SqlRefusedException.class, (e, ctx) -> error(ctx, 422, "SQL_REFUSED", e.getMessage()));
+    app.exception(QueryTimeoutException.class, (e, ctx) -> error(ctx, 504, "QUERY_TIMEOUT", e.getMessage()));
+    app.exception(QueryFailedException.class, (e, ctx) -> error(ctx, 422, "QUERY_FAILED", e.getMessage()));
+    app.exception(io.javalin.http.BadRequestResponse.class, (e, ctx) -> error(ctx, 400, "BAD_REQUEST", e.getMessage()));
+    app.exception(com.fasterxml.jackson.core.JacksonException.class,
+        (e, ctx) -> error(ctx, 400, "BAD_JSON", "The request body is not valid JSON for this endpoint"));
+    app.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, 400, "BAD_REQUEST", e.getMessage()));
+    app.exception(Exception.class, (e, ctx) -> {
+      String id = UUID.randomUUID().toString().substring(0, 8);
+      LOG.error("Request {} {} failed (error id {})", ctx.method(), ctx.path(), id, e);
+      error(ctx, 500, "INTERNAL", "Something went wrong on the server (error id " + id + ")");
+    });
+    app.error(404, ctx -> {
+      if (ctx.path().startsWith("/api") && ctx.result() == null) {
+        error(ctx, 404, "NOT_FOUND", "No endpoint " + ctx.method() + " " + ctx.path());
+      }
+    });
+    app.error(405, ctx -> error(ctx, 405, "METHOD_NOT_ALLOWED", "Method " + ctx.method() + " is not allowed here"));
+  }
+
+  private static void error(Context ctx, int status, String code, String message) {
+    ctx.status(status).json(Map.of("error", Map.of("code", code, "message", message == null ? code : message)));
+  }
+
+  public Javalin app() {
+    return app;
+  }
+
+  /** Starts on the configured host and port (or the TLS connector); returns the bound port. */
+  public int start() {
+    if (config.tls().isPresent()) {
+      app.start();
+    } else {
+      app.start(config.host(), config.port());
+    }
+    return app.port();
+  }
+
+  public String url() {
+    String host = config.host().equals("0.0.0.0") ? "127.0.0.1" : config.host();
+    return (config.tls().isPresent() ? "https" : "http") + "://" + host + ":" + app.port();
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+  }
+}

@@ -1,0 +1,111 @@
+package com.medflow.server.pipeline;
+
+import static java.util.Objects.requireNonNull;
+
+import com.medflow.lake.Lake;
+import com.medflow.model.Tables;
+import com.medflow.pipeline.run.PipelineBusyException;
+import com.medflow.pipeline.run.PipelineRunner;
+import com.medflow.store.runs.RunDetail;
+import com.medflow.store.runs.RunStore;
+import com.medflow.store.runs.RunSummary;
+import com.medflow.server.http.ApiException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
+import org.apache.spark.sql.Row;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Pipeline runs over HTTP: start one in the background, list history, show tasks, quality and quarantine. */
+public final class PipelineService {
+  private static final Logger LOG = LoggerFactory.getLogger(PipelineService.class);
+
+  private final Supplier<PipelineRunner> runners;
+  private final RunStore runs;
+  private final Lake lake;
+  private final String landing;
+  private final ExecutorService executor;
+
+  public PipelineService(Supplier<PipelineRunner> runners, RunStore runs, Lake lake, String landing,
+                         ExecutorService executor) {
+    this.runners = requireNonNull(runners, "runners is null");
+    this.runs = requireNonNull(runs, "runs is null");
+    this.lake = requireNonNull(lake, "lake is null");
+    this.landing = requireNonNull(landing, "landing is null");
+    this.executor = requireNonNull(executor, "executor is null");
+  }
+
+  /** Starts a run on the landing zone; 409 when one is already going. */
+  public String start() {
+    PipelineRunner runner = runners.get();
+    String runId;
+    try {
+      runId = runner.begin(landing, "api");
+    } catch (PipelineBusyException e) {
+      throw new ApiException(409, "PIPELINE_BUSY", e.getMessage());
+    }
+    executor.submit(() -> {
+      try {
+        runner.run(runId, landing);
+      } catch (RuntimeException e) {
+        LOG.warn("Pipeline run {} failed: {}", runId, e.getMessage());
+      }
+    });
+    return runId;
+  }
+
+  public List<RunSummary> list(int limit) {
+    return runs.list(limit);
+  }
+
+  public record QualityRow(String payer, String batchId, String layer, String checkName, String severity,
+                           long rowsChecked, long rowsFailed, double failureRate, double threshold, boolean passed) {}
+
+  public record QuarantineRow(String payer, String batchId, String sourceFile, long sourceLine, String claimId,
+                              List<String> reasons, String rawLine) {}
+
+  public Optional<RunDetail> get(String runId) {
+    return runs.get(runId);
+  }
+
+  /** Quality-log rows written by a run. */
+  public List<QualityRow> quality(String runId) {
+    if (!lake.exists(Tables.DATA_QUALITY_LOG)) {
+      return List.of();
+    }
+    List<QualityRow> out = new ArrayList<>();
+    for (Row r : lake.spark().table(lake.qualified(Tables.DATA_QUALITY_LOG))
+        .where(org.apache.spark.sql.functions.col("run_id").equalTo(org.apache.spark.sql.functions.lit(runId)))
+        .orderBy("batch_id", "payer", "layer", "check_name").collectAsList()) {
+      out.add(new QualityRow(r.getAs("payer"), r.getAs("batch_id"), r.getAs("layer"), r.getAs("check_name"),
+          r.getAs("severity"), r.<Long>getAs("rows_checked"), r.<Long>getAs("rows_failed"),
+          r.<Double>getAs("failure_rate"), r.<Double>getAs("threshold"), r.<Boolean>getAs("passed")));
+    }
+    return out;
+  }
+
+  /** A sample of quarantined rows, optionally of one batch and payer. */
+  public List<QuarantineRow> quarantine(Optional<String> batchId, Optional<String> payer, int limit) {
+    if (!lake.exists(Tables.CLAIMS_QUARANTINED)) {
+      return List.of();
+    }
+    var df = lake.spark().table(lake.qualified(Tables.CLAIMS_QUARANTINED));
+    if (batchId.isPresent()) {
+      df = df.where(org.apache.spark.sql.functions.col("batch_id").equalTo(org.apache.spark.sql.functions.lit(batchId.get())));
+    }
+    if (payer.isPresent()) {
+      df = df.where(org.apache.spark.sql.functions.col("payer").equalTo(org.apache.spark.sql.functions.lit(payer.get())));
+    }
+    List<QuarantineRow> out = new ArrayList<>();
+    for (Row r : df.orderBy(org.apache.spark.sql.functions.col("quarantined_at").desc(), org.apache.spark.sql.functions.col("payer"),
+        org.apache.spark.sql.functions.col("source_line")).limit(limit).collectAsList()) {
+      List<String> reasons = r.getList(r.fieldIndex("reasons"));
+      out.add(new QuarantineRow(r.getAs("payer"), r.getAs("batch_id"), r.getAs("source_file"), r.<Long>getAs("source_line"),
+          r.getAs("claim_id"), reasons, r.getAs("raw_line")));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,314 @@
+package com.medflow.server.routes;
+
+import static java.util.Objects.requireNonNull;
+
+import com.medflow.model.Role;
+import com.medflow.query.QueryService;
+import com.medflow.query.SqlAnswer;
+import com.medflow.query.engine.QueryResult;
+import com.medflow.server.audit.Auditor;
+import com.medflow.server.auth.Accounts;
+import com.medflow.server.auth.TokenService;
+import com.medflow.server.catalog.CatalogService;
+import com.medflow.server.health.HealthService;
+import com.medflow.server.http.ApiException;
+import com.medflow.server.http.Principal;
+import com.medflow.server.limit.RateLimiter;
+import com.medflow.server.pipeline.PipelineService;
+import com.medflow.store.runs.RunDetail;
+import com.medflow.store.runs.RunSummary;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+/** Every {@code /api} endpoint except the assistant's; see docs/API.md. */
+public final class ApiRoutes {
+  public static final String PRINCIPAL = "medflow.principal";
+
+  private final Accounts accounts;
+  private final TokenService tokens;
+  private final RateLimiter limiter;
+  private final Auditor auditor;
+  private final QueryService queries;
+  private final CatalogService catalog;
+  private final PipelineService pipelines;
+  private final HealthService health;
+  private final List<RouteGroup> extra;
+
+  /** More routes registered behind the same authentication (the assistant's). */
+  public interface RouteGroup {
+    void register(Javalin app, ApiRoutes api);
+  }
+
+  public ApiRoutes(Accounts accounts, TokenService tokens, RateLimiter limiter, Auditor auditor, QueryService queries,
+                   CatalogService catalog, PipelineService pipelines, HealthService health, List<RouteGroup> extra) {
+    this.accounts = requireNonNull(accounts, "accounts is null");
+    this.tokens = requireNonNull(tokens, "tokens is null");
+    this.limiter = requireNonNull(limiter, "limiter is null");
+    this.auditor = requireNonNull(auditor, "auditor is null");
+    this.queries = requireNonNull(queries, "queries is null");
+    this.catalog = requireNonNull(catalog, "catalog is null");
+    this.pipelines = requireNonNull(pipelines, "pipelines is null");
+    this.health = requireNonNull(health, "health is null");
+    this.extra = List.copyOf(extra);
+  }
+
+  public void register(Javalin app) {
+    app.before("/api/*", this::authenticate);
+    app.get("/api/health", this::health);
+    app.post("/api/auth/login", this::login);
+    app.get("/api/me", ctx -> {
+      Principal p = principal(ctx);
+      ctx.json(Map.of("username", p.username(), "role", p.role().wireName()));
+    });
+    app.post("/api/sql", this::sql);
+    app.get("/api/tables", ctx -> ctx.json(Map.of("tables", catalog.tables(principal(ctx).role()))));
+    app.get("/api/tables/{name}/snapshots", ctx -> ctx.json(Map.of("table", ctx.pathParam("name"),
+        "snapshots", catalog.snapshots(ctx.pathParam("name"), principal(ctx).role()))));
+    app.get("/api/tables/{name}/preview", this::preview);
+    app.post("/api/pipeline/runs", ctx -> {
+      require(ctx, Role.ADMIN);
+      ctx.status(202).json(Map.of("run_id", pipelines.start()));
+    });
+    app.get("/api/pipeline/runs", ctx -> ctx.json(Map.of("runs",
+        pipelines.list(intParam(ctx, "limit", 20, 1, 500)).stream().map(ApiRoutes::run).toList())));
+    app.get("/api/pipeline/runs/{id}", this::runDetail);
+    app.get("/api/pipeline/quarantine", ctx -> {
+      require(ctx, Role.ADMIN, Role.ANALYST);
+      ctx.json(Map.of("rows", pipelines.quarantine(Optional.ofNullable(ctx.queryParam("batch_id")),
+          Optional.ofNullable(ctx.queryParam("payer")), intParam(ctx, "limit", 20, 1, 500))));
+    });
+    app.get("/api/audit", ctx -> {
+      require(ctx, Role.ADMIN);
+      ctx.json(Map.of("entries", auditor.store().recent(intParam(ctx, "limit", 100, 1, 5000)).stream().map(e -> {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", e.id());
+        m.put("at", e.at());
+        m.put("username", e.username());
+        m.put("role", e.role());
+        m.put("kind", e.kind());
+        m.put("question", e.question());
+        m.put("sql", e.sql());
+        m.put("outcome", e.outcome());
+        m.put("rows", e.rows());
+        m.put("latency_ms", e.latencyMs());
+        m.put("detail", e.detail());
+        return m;
+      }).toList()));
+    });
+    extra.forEach(g -> g.register(app, this));
+  }
+
+  private void authenticate(Context ctx) {
+    String path = ctx.path();
+    if (path.equals("/api/health") || path.equals("/api/auth/login") || ctx.method().name().equals("OPTIONS")) {
+      return;
+    }
+    String header = ctx.header("Authorization");
+    if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() <= 7) {
+      throw ApiException.unauthorized("UNAUTHENTICATED", "Log in first: send Authorization: Bearer <token>");
+    }
+    ctx.attribute(PRINCIPAL, tokens.verify(header.substring(7).trim()));
+  }
+
+  public Principal principal(Context ctx) {
+    Principal p = ctx.attribute(PRINCIPAL);
+    if (p == null) {
+      throw ApiException.unauthorized("UNAUTHENTICATED", "Log in first");
+    }
+    return p;
+  }
+
+  public Principal require(Context ctx, Role... roles) {
+    Principal p = principal(ctx);
+    for (Role r : roles) {
+      if (p.role() == r) {
+        return p;
+      }
+    }
+    throw ApiException.forbidden("Your role (" + p.role().wireName() + ") may not use " + ctx.path());
+  }
+
+  /** Counts the request against the caller's per-minute limit; 429 with Retry-After when over it. */
+  public void limit(Context ctx, Principal p, String kind) {
+    OptionalLong wait = limiter.acquire(p.username());
+    if (wait.isPresent()) {
+      ctx.header("Retry-After", Long.toString(wait.getAsLong()));
+      auditor.record(p, kind, null, null, "limited", null, null, "rate limit exceeded");
+      throw new ApiException(429, "RATE_LIMITED", "Too many requests; try again in " + wait.getAsLong() + " s");
+    }
+  }
+
+  public Auditor auditor() {
+    return auditor;
+  }
+
+  public QueryService queries() {
+    return queries;
+  }
+
+  record LoginRequest(String username, String password) {}
+
+  private void login(Context ctx) {
+    LoginRequest req = ctx.bodyAsClass(LoginRequest.class);
+    if (req == null || req.username() == null || req.password() == null) {
+      throw ApiException.badRequest("Send {\"username\", \"password\"}");
+    }
+    Principal p;
+    try {
+      p = accounts.login(req.username(), req.password());
+    } catch (ApiException e) {
+      auditor.record(null, "login", req.username(), null, "denied", null, null, "bad credentials");
+      throw e;
+    }
+    TokenService.Token t = tokens.issue(p);
+    auditor.record(p, "login", null, null, "ok", null, null, null);
+    ctx.json(Map.of("token", t.token(), "role", p.role().wireName(), "expires_at", t.expiresAt(),
+        "username", p.username()));
+  }
+
+  record SqlRequest(String sql, Integer limit) {}
+
+  private void sql(Context ctx) {
+    Principal p = principal(ctx);
+    if (!p.role().mayRunRawSql()) {
+      auditor.record(p, "sql", null, null, "denied", null, null, "role may not run SQL");
+      throw ApiException.forbidden("Business users ask questions; raw SQL is for analysts and admins");
+    }
+    limit(ctx, p, "sql");
+    SqlRequest req = ctx.bodyAsClass(SqlRequest.class);
+    if (req == null || req.sql() == null || req.sql().isBlank()) {
+      throw ApiException.badRequest("Send {\"sql\": \"SELECT ...\"}");
+    }
+    if (req.limit() != null && req.limit() < 1) {
+      throw ApiException.badRequest("limit must be at least 1");
+    }
+    long start = System.nanoTime();
+    SqlAnswer a;
+    try {
+      a = queries.run(req.sql(), p.role(), req.limit() == null ? OptionalInt.empty() : OptionalInt.of(req.limit()));
+    } catch (RuntimeException e) {
+      auditor.record(p, "sql", null, req.sql(), e instanceof com.medflow.query.guard.SqlRefusedException ? "refused" : "error",
+          null, (System.nanoTime() - start) / 1_000_000, e.getMessage());
+      throw e;
+    }
+    auditor.record(p, "sql", null, a.sql(), "ok", (long) a.result().rowCount(), a.latencyMs(), a.cached() ? "cached" : null);
+    ctx.json(result(a));
+  }
+
+  private void preview(Context ctx) {
+    Principal p = principal(ctx);
+    limit(ctx, p, "preview");
+    Optional<Long> snapshot = Optional.ofNullable(ctx.queryParam("snapshot_id")).filter(s -> !s.isBlank()).map(s -> {
+      try {
+        return Long.parseLong(s.trim());
+      } catch (NumberFormatException e) {
+        throw ApiException.badRequest("snapshot_id must be a number");
+      }
+    });
+    SqlAnswer a = catalog.preview(ctx.pathParam("name"), snapshot, intParam(ctx, "limit", 50, 1, 1000), p.role());
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("table", ctx.pathParam("name"));
+    body.put("snapshot_id", snapshot.map(String::valueOf).orElse(null));
+    body.putAll(result(a));
+    ctx.json(body);
+  }
+
+  /** The result part of an answer, as API.md spells it. */
+  public static Map<String, Object> result(SqlAnswer a) {
+    QueryResult r = a.result();
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("columns", r.columns());
+    m.put("rows", r.rows());
+    m.put("row_count", r.rowCount());
+    m.put("truncated", r.truncated());
+    m.put("latency_ms", a.latencyMs());
+    m.put("cached", a.cached());
+    m.put("sql", a.sql());
+    return m;
+  }
+
+  private void health(Context ctx) {
+    var checks = health.run();
+    boolean ok = checks.values().stream().allMatch(c -> !c.status().equals("down"));
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("status", ok ? "ok" : "degraded");
+    body.put("version", "0.1.0");
+    body.put("dependencies", checks);
+    ctx.status(ok ? 200 : 503).json(body);
+  }
+
+  private void runDetail(Context ctx) {
+    RunDetail d = pipelines.get(ctx.pathParam("id"))
+        .orElseThrow(() -> ApiException.notFound("No pipeline run " + ctx.pathParam("id")));
+    Map<String, Object> body = run(d.summary());
+    List<Map<String, Object>> tasks = new ArrayList<>();
+    d.tasks().forEach(t -> {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("name", t.name());
+      m.put("state", t.state().name());
+      m.put("started_at", t.startedAt());
+      m.put("finished_at", t.finishedAt());
+      m.put("duration_ms", t.durationMs());
+      m.put("rows", t.rows());
+      m.put("detail", t.detail());
+      tasks.add(m);
+    });
+    body.put("tasks", tasks);
+    body.put("payers", d.payers().stream().map(p -> {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("payer", p.payer());
+      m.put("batch_id", p.batchId());
+      m.put("source_file", p.sourceFile());
+      m.put("bronze_rows", p.bronzeRows());
+      m.put("clean_rows", p.cleanRows());
+      m.put("quarantined_rows", p.quarantinedRows());
+      m.put("quarantine_rate", p.quarantineRate());
+      m.put("threshold", p.threshold());
+      m.put("gate_passed", p.gatePassed());
+      m.put("reconciled", p.reconciled());
+      return m;
+    }).toList());
+    body.put("quality", pipelines.quality(d.summary().runId()));
+    ctx.json(body);
+  }
+
+  static Map<String, Object> run(RunSummary s) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("run_id", s.runId());
+    m.put("state", s.state().name());
+    m.put("trigger", s.trigger());
+    m.put("started_at", s.startedAt());
+    m.put("finished_at", s.finishedAt());
+    m.put("duration_ms", s.durationMs());
+    m.put("gate_passed", s.gatePassed());
+    m.put("files", s.files());
+    m.put("bronze_rows", s.bronzeRows());
+    m.put("clean_rows", s.cleanRows());
+    m.put("quarantined_rows", s.quarantinedRows());
+    m.put("error", s.error());
+    return m;
+  }
+
+  static int intParam(Context ctx, String name, int dflt, int min, int max) {
+    String v = ctx.queryParam(name);
+    if (v == null || v.isBlank()) {
+      return dflt;
+    }
+    try {
+      int i = Integer.parseInt(v.trim());
+      if (i < min || i > max) {
+        throw ApiException.badRequest(name + " must be between " + min + " and " + max);
+      }
+      return i;
+    } catch (NumberFormatException e) {
+      throw ApiException.badRequest(name + " must be a number");
+    }
+  }
+}
