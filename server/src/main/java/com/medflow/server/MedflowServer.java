@@ -69,7 +69,9 @@ public final class MedflowServer implements AutoCloseable {
     app.exception(SqlRefusedException.class, (e, ctx) -> error(ctx, 422, "SQL_REFUSED", e.getMessage()));
     app.exception(QueryTimeoutException.class, (e, ctx) -> error(ctx, 504, "QUERY_TIMEOUT", e.getMessage()));
     app.exception(QueryFailedException.class, (e, ctx) -> error(ctx, 422, "QUERY_FAILED", e.getMessage()));
-    app.exception(io.javalin.http.BadRequestResponse.class, (e, ctx) -> error(ctx, 400, "BAD_REQUEST", e.getMessage()));
+    app.exception(io.javalin.http.HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(),
+        e.getStatus() == 404 ? "NOT_FOUND" : e.getStatus() == 405 ? "METHOD_NOT_ALLOWED" : "BAD_REQUEST",
+        e.getStatus() == 404 ? "No endpoint " + ctx.method() + " " + ctx.path() : e.getMessage()));
     app.exception(com.fasterxml.jackson.core.JacksonException.class,
         (e, ctx) -> error(ctx, 400, "BAD_JSON", "The request body is not valid JSON for this endpoint"));
     app.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, 400, "BAD_REQUEST", e.getMessage()));
@@ -79,11 +81,11 @@ public final class MedflowServer implements AutoCloseable {
       error(ctx, 500, "INTERNAL", "Something went wrong on the server (error id " + id + ")");
     });
     app.error(404, ctx -> {
-      if (ctx.path().startsWith("/api") && ctx.result() == null) {
+      String body = ctx.result();
+      if (ctx.path().startsWith("/api") && (body == null || !body.startsWith("{\"error\""))) {
         error(ctx, 404, "NOT_FOUND", "No endpoint " + ctx.method() + " " + ctx.path());
       }
     });
-    app.error(405, ctx -> error(ctx, 405, "METHOD_NOT_ALLOWED", "Method " + ctx.method() + " is not allowed here"));
   }
 
   private static void error(Context ctx, int status, String code, String message) {

@@ -62,18 +62,28 @@ public final class PipelineHarness implements AutoCloseable {
   /** Copies fixture batch {@code name} (e.g. b1) into the landing zone. */
   public void land(String name) {
     try {
-      Path src = Path.of(PipelineHarness.class.getResource("/fixtures/" + name).toURI());
-      try (Stream<Path> files = Files.walk(src)) {
-        for (Path f : files.filter(Files::isRegularFile).toList()) {
-          Path target = landing.resolve(src.relativize(f).toString());
-          Files.createDirectories(target.getParent());
-          Files.copy(f, target);
+      java.net.URI uri = PipelineHarness.class.getResource("/fixtures/" + name).toURI();
+      if (uri.getScheme().equals("jar")) { // fixtures read from the pipeline test-jar by other modules
+        try (java.nio.file.FileSystem jar = java.nio.file.FileSystems.newFileSystem(uri, Map.of())) {
+          copyTree(jar.getPath("/fixtures/" + name));
         }
+      } else {
+        copyTree(Path.of(uri));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  private void copyTree(Path src) throws IOException {
+    try (Stream<Path> files = Files.walk(src)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        Path target = landing.resolve(src.relativize(f).toString());
+        Files.createDirectories(target.getParent());
+        Files.copy(f, target);
+      }
     }
   }
 
