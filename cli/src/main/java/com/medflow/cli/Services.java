@@ -12,7 +12,17 @@ import com.medflow.pipeline.run.PipelineListener;
 import com.medflow.pipeline.run.PipelineRunner;
 import com.medflow.store.AppDatabase;
 import com.medflow.store.runs.RunStore;
+import com.medflow.assistant.agent.AskService;
+import com.medflow.assistant.llm.ClaudeSqlWriter;
+import com.medflow.assistant.llm.SqlWriter;
+import com.medflow.assistant.nlq.LakeFacts;
+import com.medflow.assistant.retrieval.HybridRetriever;
+import com.medflow.assistant.retrieval.KnowledgeBase;
+import com.medflow.assistant.semantic.SemanticModel;
 import com.medflow.lake.TableVersions;
+import com.medflow.store.conversations.ConversationStore;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import java.util.Optional;
 import com.medflow.query.QueryService;
 import com.medflow.query.cache.MemoryResultCache;
 import com.medflow.query.cache.RedisResultCache;
@@ -57,6 +67,8 @@ public final class Services implements AutoCloseable {
   private ExecutorService queryThreads;
   private ExecutorService pipelineThreads;
   private Accounts accounts;
+  private AskService askService;
+  private HybridRetriever retriever;
 
   public Services(MedflowConfig config, Clock clock) {
     this.config = requireNonNull(config, "config is null");
@@ -144,6 +156,24 @@ public final class Services implements AutoCloseable {
     return accounts;
   }
 
+  /** The assistant: semantic model, data facts, hybrid retrieval, Claude when a key is configured. */
+  public synchronized AskService askService() {
+    if (askService == null) {
+      QueryService queries = queryService();
+      SemanticModel model = SemanticModel.load();
+      java.nio.file.Path djl = config.home().resolve("djl");
+      if (System.getProperty("DJL_CACHE_DIR") == null && System.getenv("DJL_CACHE_DIR") == null) {
+        System.setProperty("DJL_CACHE_DIR", djl.toString());
+      }
+      retriever = new HybridRetriever(KnowledgeBase.build(model), new AllMiniLmL6V2QuantizedEmbeddingModel());
+      Optional<SqlWriter> llm = config.assistant().llmEnabled()
+          ? Optional.of(ClaudeSqlWriter.fromConfig(config.assistant(), model)) : Optional.empty();
+      askService = new AskService(model, new LakeFacts(lake(), tableVersions::current, clock), queries, retriever, llm,
+          new ConversationStore(appDb()), clock);
+    }
+    return askService;
+  }
+
   /** The HTTP server with every route, not yet started. */
   public synchronized MedflowServer server(List<ApiRoutes.RouteGroup> extraRoutes) {
     pipelineThreads = Executors.newSingleThreadExecutor(named("medflow-pipeline"));
@@ -184,6 +214,9 @@ public final class Services implements AutoCloseable {
     }
     if (tableVersions != null) {
       tableVersions.close();
+    }
+    if (retriever != null) {
+      retriever.close();
     }
     if (resultCache instanceof AutoCloseable c) {
       try {

@@ -4,6 +4,7 @@ import com.medflow.cli.MedflowCommand;
 import com.medflow.cli.Services;
 import com.medflow.cli.term.Terminal;
 import com.medflow.server.MedflowServer;
+import com.medflow.server.routes.AssistantRoutes;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -33,7 +34,7 @@ public final class ServeCommand implements Callable<Integer> {
   /** Starts the server, prints its URL, and blocks until the process is interrupted. */
   public static void serve(Services services, Terminal term) throws InterruptedException {
     long start = System.currentTimeMillis();
-    MedflowServer server = services.server(List.of());
+    MedflowServer server = services.server(List.of(new AssistantRoutes(services.askService())));
     server.start();
     CountDownLatch stop = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -1,0 +1,29 @@
+package com.medflow.assistant.agent;
+
+import static java.util.Objects.requireNonNull;
+
+import com.medflow.query.engine.ResultColumn;
+import java.util.List;
+
+/** The answer object of {@code POST /api/ask} (API.md), plus what was understood and assumed. */
+public record Answer(String answerId, String conversationId, String question, String status, String sql,
+                     List<ResultColumn> columns, List<List<Object>> rows, int rowCount, boolean truncated,
+                     String explanation, Chart chart, List<String> suggestions, String engine, boolean cached,
+                     List<TraceEvent> trace, long latencyMs, String understood, List<String> assumptions,
+                     List<String> tables) {
+  public static final String OK = "ok";
+  public static final String UNANSWERABLE = "unanswerable";
+  public static final String REFUSED = "refused";
+
+  public Answer {
+    requireNonNull(answerId, "answerId is null");
+    requireNonNull(conversationId, "conversationId is null");
+    requireNonNull(status, "status is null");
+    columns = List.copyOf(columns);
+    rows = rows == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(rows));
+    suggestions = List.copyOf(suggestions);
+    trace = List.copyOf(trace);
+    assumptions = List.copyOf(assumptions);
+    tables = List.copyOf(tables);
+  }
+}

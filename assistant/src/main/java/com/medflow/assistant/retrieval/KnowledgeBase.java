@@ -1,0 +1,81 @@
+package com.medflow.assistant.retrieval;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.medflow.assistant.semantic.SemanticModel;
+import com.medflow.model.ColumnSpec;
+import com.medflow.model.TableSpec;
+import com.medflow.model.Tables;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The documents retrieval searches: each table with its columns (from the contract), each metric,
+ * dimension and glossary term of the semantic model, the business rules, and the verified
+ * question-to-SQL examples. They hold definitions and SQL, never claim rows.
+ */
+public final class KnowledgeBase {
+  /** One searchable document; {@code sql} is set for examples. */
+  public record Document(String id, String kind, String title, String text, String sql) {}
+
+  private KnowledgeBase() {}
+
+  public static List<Document> build(SemanticModel model) {
+    List<Document> docs = new ArrayList<>();
+    for (TableSpec t : Tables.ALL) {
+      StringBuilder sb = new StringBuilder(t.description()).append("\nColumns:");
+      for (ColumnSpec c : t.columns()) {
+        sb.append("\n- ").append(c.name()).append(" (").append(c.type()).append(c.pii() ? ", PII" : "").append("): ")
+            .append(c.description());
+      }
+      docs.add(new Document("table:" + t.id(), "table", t.id().toString(), sb.toString(), null));
+    }
+    for (SemanticModel.Metric m : model.metrics().values()) {
+      docs.add(new Document("metric:" + m.name(), "metric", m.label(), m.description() + " Also called: "
+          + String.join(", ", m.synonyms()) + ". SQL: " + m.sql(), null));
+    }
+    for (SemanticModel.Dimension d : model.dimensions().values()) {
+      StringBuilder sb = new StringBuilder("Dimension ").append(d.label()).append(" (SQL: ").append(d.sql())
+          .append("). Also called: ").append(String.join(", ", d.synonyms())).append('.');
+      d.valueSynonyms().forEach((v, words) -> sb.append(" Value '").append(v).append("' is said as: ")
+          .append(String.join(", ", words)).append('.'));
+      docs.add(new Document("dimension:" + d.name(), "dimension", d.label(), sb.toString(), null));
+    }
+    for (SemanticModel.GlossaryTerm g : model.glossary()) {
+      docs.add(new Document("glossary:" + g.term(), "glossary", g.term(), g.description() + " Also called: "
+          + String.join(", ", g.synonyms()) + ". Filter: " + g.filter(), null));
+    }
+    model.grains().values().forEach(g -> docs.add(new Document("time:" + g.name(), "time", "by " + g.name(),
+        "Time grain " + g.name() + ": " + g.sql() + " AS " + g.column() + ". Said as: " + String.join(", ", g.synonyms()),
+        null)));
+    for (int i = 0; i < model.rules().size(); i++) {
+      docs.add(new Document("rule:" + i, "rule", "business rule " + (i + 1), model.rules().get(i), null));
+    }
+    docs.addAll(examples());
+    return docs;
+  }
+
+  /** Verified examples from {@code /medflow/assistant/examples.yaml}, when the file is present. */
+  static List<Document> examples() {
+    List<Document> out = new ArrayList<>();
+    try (InputStream in = KnowledgeBase.class.getResourceAsStream("/medflow/assistant/examples.yaml")) {
+      if (in == null) {
+        return out;
+      }
+      JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(in);
+      int i = 0;
+      for (JsonNode e : root.path("examples")) {
+        String q = e.path("question").asText();
+        String sql = e.path("sql").asText().trim();
+        out.add(new Document("example:" + i++, "example", q, "Question: " + q + "\nSQL: " + sql, sql));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the example library", e);
+    }
+    return out;
+  }
+}
