@@ -83,7 +83,7 @@ public final class AskService {
         "What's the average claim amount for diabetes patients?", "Denial rate by payer",
         "Monthly claim volume in 2025", "Which specialty has the most denied claims?",
         "Top 5 providers by total paid", "Compare Aetna and BlueCross approval rates",
-        "Average processing time by payer last quarter", "How many ER claims over $5,000?",
+        "Average processing time by payer last quarter", "How many ER claims over $2,000?",
         "Show the approval funnel for 2025");
   }
 
@@ -187,7 +187,7 @@ public final class AskService {
             return Optional.<SqlWriter.Draft>empty();
           }
         }, d -> d.map(x -> llm.get().name() + " wrote SQL (attempt " + n + ")")
-            .orElse(llm.get().name() + " failed: " + errors.get(errors.size() - 1)));
+            .orElseGet(() -> llm.get().name() + " failed: " + errors.get(errors.size() - 1)));
         if (draft.isEmpty()) {
           return fallback(run, parsed, f, lex, context, "the LLM failed (" + errors.get(errors.size() - 1) + ")");
         }

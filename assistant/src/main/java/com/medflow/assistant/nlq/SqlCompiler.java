@@ -160,11 +160,11 @@ public final class SqlCompiler {
       }
       q.time().ifPresent(t -> where.add("service_month BETWEEN DATE '" + t.from().withDayOfMonth(1) + "' AND DATE '"
           + t.to() + "'"));
-      return "SELECT " + dimSelect + "stage, SUM(claim_count) AS claim_count, CAST(SUM(claim_count) AS DOUBLE)"
-          + " / NULLIF(LAG(SUM(claim_count)) OVER (" + partition + "ORDER BY MIN(stage_order)), 0) AS conversion"
-          + " FROM " + model.funnel().table()
+      return "SELECT " + dimSelect + "stage, claim_count, CAST(claim_count AS DOUBLE) / NULLIF(LAG(claim_count) OVER ("
+          + partition + "ORDER BY stage_order), 0) AS conversion FROM (SELECT " + dimSelect
+          + "stage, MIN(stage_order) AS stage_order, SUM(claim_count) AS claim_count FROM " + model.funnel().table()
           + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
-          + " GROUP BY " + dimSelect + "stage ORDER BY " + dimSelect + "MIN(stage_order)";
+          + " GROUP BY " + dimSelect + "stage) f ORDER BY " + dimSelect + "stage_order";
     }
     List<String> where = where(q, model.timeColumn());
     List<String> groupExprs = new ArrayList<>();

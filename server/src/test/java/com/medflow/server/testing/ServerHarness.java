@@ -22,7 +22,13 @@ import com.medflow.server.catalog.CatalogService;
 import com.medflow.server.health.HealthService;
 import com.medflow.server.limit.RateLimiter;
 import com.medflow.server.pipeline.PipelineService;
+import com.medflow.assistant.agent.AskService;
+import com.medflow.assistant.nlq.LakeFacts;
+import com.medflow.assistant.semantic.SemanticModel;
+import com.medflow.assistant.testing.AssistantHarness;
 import com.medflow.server.routes.ApiRoutes;
+import com.medflow.server.routes.AssistantRoutes;
+import com.medflow.store.conversations.ConversationStore;
 import com.medflow.store.audit.AuditStore;
 import com.medflow.store.users.UserStore;
 import java.io.IOException;
@@ -75,7 +81,9 @@ public final class ServerHarness implements AutoCloseable {
         .add("app_db", lake.db::ping).add("cache", cache::ping).fixed("llm", "disabled", "no API key");
     this.routes = new ApiRoutes(accounts, new TokenService(new byte[32], Duration.ofHours(1), clock),
         new RateLimiter(ratePerMinute, clock), new Auditor(new AuditStore(lake.db), clock), queries,
-        new CatalogService(lake.lake, queries), pipelines, health, List.of());
+        new CatalogService(lake.lake, queries), pipelines, health, List.of(new AssistantRoutes(new AskService(
+            SemanticModel.load(), new LakeFacts(lake.lake, versions::current, clock), queries,
+            AssistantHarness.retriever(), Optional.empty(), new ConversationStore(lake.db), clock))));
     this.server = new MedflowServer(new MedflowConfig.Server("127.0.0.1", 0, Optional.empty(), Optional.empty(),
         Duration.ofHours(1), ratePerMinute), routes);
     server.start();
