@@ -43,6 +43,7 @@ public final class Lexicon {
       }
     }
     model.grains().values().forEach(g -> g.synonyms().forEach(s -> add(s, new Sense(Sense.Kind.GRAIN, g.name(), null))));
+    model.genericTrendWords().forEach(s -> add(s, new Sense(Sense.Kind.GRAIN, "month", GENERIC)));
     for (SemanticModel.GlossaryTerm g : model.glossary()) {
       add(g.term(), new Sense(Sense.Kind.GLOSSARY, g.term(), null));
       g.synonyms().forEach(s -> add(s, new Sense(Sense.Kind.GLOSSARY, g.term(), null)));
@@ -57,11 +58,33 @@ public final class Lexicon {
     this.upperCaseStates = new LinkedHashSet<>(facts.values("member_state"));
   }
 
+  /** Marks a grain sense from a word that asks for a trend without naming a grain. */
+  public static final String GENERIC = "generic";
+
+  /** Adds the phrase and its other number (last word with or without a plural s): "rate" and "rates". */
   private void add(String phrase, Sense sense) {
     String key = Tokens.normalize(phrase);
     if (key.isEmpty()) {
       return;
     }
+    put(key, sense);
+    if (sense.kind() == Sense.Kind.VALUE && !sense.target().equals("claim_status")) {
+      return; // data values ("Lakeside Family Medicine, PC") are matched as written
+    }
+    int space = key.lastIndexOf(' ');
+    String last = key.substring(space + 1);
+    String head = key.substring(0, space + 1);
+    if (last.length() > 3 && last.matches("[a-z]+")) {
+      if (last.endsWith("s") && !last.endsWith("ss") && !last.endsWith("us") && !last.endsWith("is")) {
+        put(head + last.substring(0, last.length() - 1), sense);
+      } else if (!last.endsWith("s")) {
+        put(head + (last.endsWith("y") && !last.endsWith("ay") && !last.endsWith("ey")
+            ? last.substring(0, last.length() - 1) + "ies" : last + "s"), sense);
+      }
+    }
+  }
+
+  private void put(String key, Sense sense) {
     List<Sense> senses = phrases.computeIfAbsent(key, k -> new ArrayList<>());
     if (!senses.contains(sense)) {
       senses.add(sense);

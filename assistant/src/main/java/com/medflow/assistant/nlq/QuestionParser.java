@@ -32,7 +32,18 @@ public final class QuestionParser {
   private static final Pattern MEDICAL_ADVICE = Pattern.compile("(?i)\\b(dose|dosage|should\\s+i\\s+take|prescribe|treat\\s+my|"
       + "diagnose\\s+me|my\\s+symptoms|cure\\s+for|medical\\s+advice)\\b");
   private static final Set<String> WEAK_METRIC_WORDS = Set.of("claims", "claim", "how many", "count", "number",
-      "patients", "members", "volume", "services", "procedures");
+      "patients", "patient", "members", "member", "volume", "services", "procedures", "paid", "pay", "bill", "bills",
+      "billed", "charge", "charged", "charges", "process", "processing", "payment", "payments", "billing");
+  private static final Set<String> RATE_CUES = Set.of("share", "fraction", "percentage", "percent", "proportion", "rate",
+      "ratio", "often", "frequently", "likely", "likelihood", "chance", "odds");
+  private static final Set<String> AVERAGE_CUES = Set.of("average", "avg", "mean", "typical", "typically");
+  private static final Map<String, String> AVERAGE_OF = Map.of("total_billed", "avg_billed", "total_paid", "avg_paid",
+      "total_allowed", "avg_allowed");
+  /** When only incidental words name a measure, amounts beat "claims", which beats "patients". */
+  private static final Set<String> WEAK_AMOUNT = Set.of("paid", "pay", "bill", "bills", "billed", "charge", "charged",
+      "charges", "process", "processing", "payment", "payments", "billing", "cost", "costs");
+  private static final Set<String> WEAK_PEOPLE = Set.of("patients", "patient", "members", "member");
+  private static final Set<String> SINGULAR_S = Set.of("diagnosis", "status", "class", "process", "business");
 
   private final SemanticModel model;
 
@@ -59,6 +70,12 @@ public final class QuestionParser {
     boolean compare;
     boolean superlativeWhich;
     String orderMetric;
+    final Map<Integer, Integer> numbers = new LinkedHashMap<>();
+    final Map<String, String> weakWord = new LinkedHashMap<>();
+    final Map<String, String> dimensionText = new LinkedHashMap<>();
+    boolean genericTrend;
+    boolean appendMetrics;
+    String superlativeWord;
   }
 
   public ParseResult parse(String question, DataFacts facts, Lexicon lexicon, Optional<SemanticQuery> previous) {
@@ -77,7 +94,8 @@ public final class QuestionParser {
         return ParseResult.refused("Requests to " + t.get(i) + " data are refused: MedFlow only reads claims data."
             + " Nothing was changed.");
       }
-      if (Words.MODIFY.contains(t.get(i)) && i <= 2 && nearby(t, i, Words.DATA_OBJECTS, 5)) {
+      if (Words.MODIFY.contains(t.get(i)) && i <= 2 && nearby(t, i, Words.ADD_LIKE.contains(t.get(i))
+          ? Words.RECORD_OBJECTS : Words.DATA_OBJECTS, 5)) {
         return ParseResult.refused("Requests to " + t.get(i) + " data are refused: MedFlow only reads claims data."
             + " Nothing was changed.");
       }
@@ -102,7 +120,8 @@ public final class QuestionParser {
 
     List<String> unknown = new ArrayList<>();
     for (int i = 0; i < t.size(); i++) {
-      if (!used.contains(i) && !Words.FILLER.contains(t.get(i)) && !t.get(i).matches("\\d+")) {
+      if (!used.contains(i) && !Words.FILLER.contains(t.get(i)) && !Words.MORE_FILLER.contains(t.get(i))
+          && !t.get(i).matches("\\d+")) {
         unknown.add(tokens.original().get(i));
       }
     }
@@ -112,11 +131,12 @@ public final class QuestionParser {
     boolean followUpCue = !t.isEmpty() && (Words.FOLLOW_UP_START.contains(t.get(0)) || t.contains("instead")
         || t.contains("only") || t.contains("same"));
     boolean followUp = previous.isPresent() && hasContent
-        && (ev.metrics.isEmpty() && !ev.funnel || followUpCue && ev.weakOnly.containsAll(ev.metrics));
+        && (ev.metrics.isEmpty() && (!ev.funnel || previous.get().funnel())
+            || followUpCue && ev.weakOnly.containsAll(ev.metrics));
     if (previous.isPresent() && !followUp && hasContent && followUpCue && !ev.metrics.isEmpty()
         && (t.get(0).equals("what") && t.size() > 1 && t.get(1).equals("about") || t.get(0).equals("and")
-            || t.get(0).equals("how") && t.size() > 1 && t.get(1).equals("about"))) {
-      followUp = true; // "what about the approval rate?" swaps the metric, keeps the rest
+            || t.get(0).equals("how") && t.size() > 1 && t.get(1).equals("about") || ev.appendMetrics)) {
+      followUp = true; // "what about the approval rate?" swaps the metric; "add the average allowed" adds one
     }
 
     if (!unknown.isEmpty()) {
@@ -169,6 +189,22 @@ public final class QuestionParser {
         ev.understood.add(column.replace('_', ' ') + " " + op + " $" + v.toPlainString());
         used.add(i);
         markComparator(t, i, used);
+        // "where the claim amount is more than $5k": those words describe the filter, not a measure
+        for (int k = i - 1; k >= Math.max(0, i - 7); k--) {
+          String x = t.get(k);
+          if (Set.of("amount", "amounts", "billed", "charge", "charges", "charged", "paid", "payment", "claim", "bill",
+              "cost", "is", "was", "are", "of", "the", "where", "with", "whose").contains(x)) {
+            if (Set.of("amount", "amounts", "billed", "charge", "charges", "charged", "paid", "payment", "bill", "cost")
+                .contains(x)) {
+              used.add(k);
+              if (k > 0 && t.get(k - 1).equals("claim")) {
+                used.add(k - 1);
+              }
+            }
+          } else if (!used.contains(k)) {
+            break;
+          }
+        }
         continue;
       }
       if (!w.matches("\\d{1,3}")) {
@@ -189,6 +225,11 @@ public final class QuestionParser {
         used.add(i);
         continue;
       }
+      if (!ageContext(t, i) && n > 0 && n <= 100) {
+        ev.numbers.put(i, n); // "the 5 states", "which 3 specialties": a count, once a dimension follows
+        continue;
+      }
+      int filtersBefore = ev.filters.size();
       // ages: "65 or older", "aged 65+", "over 65 years old", "under 18", "between 18 and 64 years"
       if (ageContext(t, i)) {
         String after = i + 1 < t.size() ? t.get(i + 1) : "";
@@ -250,6 +291,9 @@ public final class QuestionParser {
             }
           }
         }
+      }
+      if (ev.filters.size() == filtersBefore && n > 0 && n <= 100 && !used.contains(i)) {
+        ev.numbers.put(i, n); // near an age word but not an age: "for pediatric patients, which 5 categories"
       }
     }
   }
@@ -376,8 +420,15 @@ public final class QuestionParser {
         ev.compare = true;
       }
     }
+    long statusWords = hits.stream().filter(h -> h.senses().stream().anyMatch(x -> x.kind() == Sense.Kind.VALUE
+        && x.target().equals("claim_status"))).count();
+    boolean rateCue = t.stream().anyMatch(RATE_CUES::contains);
     for (Hit h : hits) {
       Optional<Sense> metric = h.senses().stream().filter(s -> s.kind() == Sense.Kind.METRIC).findFirst();
+      boolean statusWord = h.senses().stream().anyMatch(x -> x.kind() == Sense.Kind.VALUE && x.target().equals("claim_status"));
+      if (statusWord && (statusWords > 1 || rateCue)) {
+        metric = Optional.empty(); // "approved, denied or pending" is a breakdown; "share denied" is a rate
+      }
       Optional<Sense> value = h.senses().stream().filter(s -> s.kind() == Sense.Kind.VALUE).findFirst();
       Optional<Sense> dimension = h.senses().stream().filter(s -> s.kind() == Sense.Kind.DIMENSION).findFirst();
       Sense first = h.senses().get(0);
@@ -398,6 +449,7 @@ public final class QuestionParser {
           ev.metrics.add(m);
           if (WEAK_METRIC_WORDS.contains(h.text())) {
             ev.weakOnly.add(m);
+            ev.weakWord.put(m, h.text());
           }
         } else if (!WEAK_METRIC_WORDS.contains(h.text())) {
           ev.weakOnly.remove(m);
@@ -408,19 +460,37 @@ public final class QuestionParser {
       switch (first.kind()) {
         case DIMENSION -> {
           String dim = dimension.orElseThrow().target();
+          if (previousWasValue(hits, h)) {
+            used.add(h.start());
+            continue; // "Endocrinology providers", "Cardiology ones": describes the value, not a breakdown
+          }
+          if (allCombined(t, h)) {
+            continue; // "all payers combined": no breakdown
+          }
           if (!ev.groupBy.contains(dim)) {
             ev.groupBy.add(dim);
+            ev.dimensionText.put(dim, h.text());
+          }
+          for (Map.Entry<Integer, Integer> n : ev.numbers.entrySet()) {
+            if (n.getKey() < h.start() && h.start() - n.getKey() <= 2 && ev.limit == null) {
+              ev.limit = n.getValue(); // "the 5 member states", "which 3 specialties"
+              used.add(n.getKey());
+            }
           }
           if (whichBefore(t, h.start())) {
             ev.superlativeWhich = true;
           }
         }
         case GRAIN -> {
-          String g = SemanticQuery.GRAIN + first.target();
-          if (!ev.groupBy.contains(g)) {
-            ev.groupBy.add(g);
+          if (Lexicon.GENERIC.equals(first.value())) {
+            ev.genericTrend = true;
+          } else {
+            String g = SemanticQuery.GRAIN + first.target();
+            if (!ev.groupBy.contains(g)) {
+              ev.groupBy.add(g);
+            }
+            ev.understood.add("by " + first.target());
           }
-          ev.understood.add("by " + first.target());
         }
         case GLOSSARY -> {
           SemanticModel.GlossaryTerm g = model.glossary().stream().filter(x -> x.term().equals(first.target())).findFirst()
@@ -439,26 +509,91 @@ public final class QuestionParser {
         default -> throw new IllegalStateException("unexpected sense " + first);
       }
     }
-    // Superlatives and top-N in words ("which payer has the most claims", "highest denial rate by state")
-    for (int i = 0; i < t.size(); i++) {
-      String w = t.get(i);
-      if (Words.DESC.contains(w) || Words.ASC.contains(w)) {
-        if (ev.descending == null) {
-          ev.descending = Words.DESC.contains(w) && !(w.equals("best") || w.equals("worst"));
-          if (w.equals("worst") || w.equals("best")) {
-            ev.descending = w.equals("worst");
+    if (ev.genericTrend && ev.groupBy.stream().noneMatch(d -> d.startsWith(SemanticQuery.GRAIN))) {
+      ev.groupBy.add(SemanticQuery.GRAIN + "month");
+      ev.understood.add("by month");
+    }
+    // "share of claims denied", "how often are claims approved": a rate, not a filter
+    if (rateCue && ev.values.containsKey("claim_status") && ev.metrics.stream().allMatch(ev.weakOnly::contains)) {
+      LinkedHashSet<String> statuses = ev.values.get("claim_status");
+      String rate = statuses.contains("DENIED") && !statuses.contains("APPROVED") ? "denial_rate"
+          : statuses.contains("APPROVED") && !statuses.contains("DENIED") ? "approval_rate" : null;
+      if (rate != null) {
+        ev.values.remove("claim_status");
+        ev.groupBy.remove("claim_status");
+        ev.metrics.clear();
+        ev.weakOnly.clear();
+        ev.metrics.add(rate);
+        ev.understood.add(model.metric(rate).label());
+      }
+    }
+    // "average" with a total: the average of that amount
+    if (t.stream().anyMatch(AVERAGE_CUES::contains) || t.contains("per") && t.contains("claim")
+        && !ev.groupBy.contains("claim")) {
+      for (int i = 0; i < ev.metrics.size(); i++) {
+        String avg = AVERAGE_OF.get(ev.metrics.get(i));
+        if (avg != null) {
+          String total = ev.metrics.get(i);
+          boolean weak = ev.weakOnly.remove(total);
+          ev.metrics.set(i, avg);
+          if (weak) {
+            ev.weakOnly.add(avg);
+            ev.weakWord.put(avg, ev.weakWord.getOrDefault(total, ""));
+          }
+          if (ev.orderMetric != null && AVERAGE_OF.containsKey(ev.orderMetric)) {
+            ev.orderMetric = AVERAGE_OF.get(ev.orderMetric);
           }
         }
       }
     }
+    // Superlatives in words ("which payer has the most claims", "worst approval rate")
+    for (int i = 0; i < t.size(); i++) {
+      String w = t.get(i);
+      if ((Words.DESC.contains(w) || Words.ASC.contains(w)) && ev.superlativeWord == null) {
+        ev.superlativeWord = w;
+        if (ev.descending == null) {
+          ev.descending = Words.DESC.contains(w);
+        }
+      }
+    }
+    if (ev.superlativeWord != null && (ev.superlativeWord.equals("worst") || ev.superlativeWord.equals("best"))) {
+      String m = ev.orderMetric != null ? ev.orderMetric : ev.metrics.isEmpty() ? null : ev.metrics.get(0);
+      if (m != null && !model.metric(m).better().isEmpty()) {
+        boolean higherBetter = model.metric(m).higherIsBetter();
+        ev.descending = ev.superlativeWord.equals("best") == higherBetter;
+      } else {
+        ev.descending = ev.superlativeWord.equals("worst");
+      }
+    }
+    // "most common", "most frequently billed": ranked by how many claims
+    for (int i = 1; i < t.size(); i++) {
+      if (Words.FREQUENCY.contains(t.get(i)) && (Words.DESC.contains(t.get(i - 1)) || Words.ASC.contains(t.get(i - 1)))
+          && ev.metrics.stream().allMatch(ev.weakOnly::contains)) {
+        ev.orderMetric = "claim_count";
+        ev.metrics.clear();
+        ev.metrics.add("claim_count");
+      }
+    }
+    ev.appendMetrics = t.contains("add") || t.contains("include") || t.contains("plus") || t.contains("also")
+        && !ev.metrics.isEmpty();
     if (ev.metrics.size() > 1 && !ev.weakOnly.isEmpty()) {
       List<String> strong = ev.metrics.stream().filter(m -> !ev.weakOnly.contains(m)).toList();
       if (!strong.isEmpty()) {
         ev.metrics.retainAll(strong);
+      } else if (ev.orderMetric != null && ev.metrics.contains(ev.orderMetric)) {
+        ev.metrics.retainAll(List.of(ev.orderMetric));
       } else {
-        // only incidental words ("claims for ... patients"): measure the first one named
-        ev.metrics.retainAll(List.of(ev.metrics.get(0)));
+        // only incidental words: an amount ("ER claims charge") beats "claims", which beats "patients"
+        String pick = ev.metrics.stream().filter(m -> WEAK_AMOUNT.contains(ev.weakWord.getOrDefault(m, ""))).findFirst()
+            .orElse(ev.metrics.stream().filter(m -> !WEAK_PEOPLE.contains(ev.weakWord.getOrDefault(m, ""))).findFirst()
+                .orElse(ev.metrics.get(0)));
+        ev.metrics.retainAll(List.of(pick));
       }
+    }
+    // the measure something is ranked by is the measure asked for
+    if (ev.orderMetric != null && !ev.metrics.contains(ev.orderMetric)) {
+      ev.metrics.removeIf(ev.weakOnly::contains);
+      ev.metrics.add(0, ev.orderMetric);
     }
     for (Map.Entry<String, LinkedHashSet<String>> e : ev.values.entrySet()) {
       if (e.getValue().size() > 1 && !ev.groupBy.contains(e.getKey())) {
@@ -470,6 +605,36 @@ public final class QuestionParser {
     }
     // a dimension named together with one of its own values is a filter, not a grouping
     ev.groupBy.removeIf(d -> ev.values.containsKey(d) && ev.values.get(d).size() == 1 && !ev.compare);
+  }
+
+  /** "Endocrinology providers": a provider noun right after a specialty names the specialty's providers. */
+  private static boolean previousWasValue(List<Hit> hits, Hit h) {
+    boolean providerNoun = h.senses().stream().anyMatch(x -> x.kind() == Sense.Kind.DIMENSION && x.target().equals("provider"));
+    if (!providerNoun) {
+      return false;
+    }
+    for (Hit other : hits) {
+      if (other.end() == h.start() && other.senses().stream().anyMatch(x -> x.kind() == Sense.Kind.VALUE
+          && x.target().equals("provider_specialty"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean allCombined(List<String> t, Hit h) {
+    boolean all = h.start() > 0 && (t.get(h.start() - 1).equals("all") || t.get(h.start() - 1).equals("every"));
+    String after = h.end() < t.size() ? t.get(h.end()) : "";
+    return all && (after.equals("combined") || after.equals("together") || after.equals("overall"));
+  }
+
+  /** "the provider", "state", "specialty" ask for one; "providers", "states" for several. */
+  private static boolean singular(String dimensionWords) {
+    if (dimensionWords == null || dimensionWords.isEmpty()) {
+      return false;
+    }
+    String last = dimensionWords.substring(dimensionWords.lastIndexOf(' ') + 1);
+    return !last.endsWith("s") || SINGULAR_S.contains(last);
   }
 
   private static boolean negated(List<String> t, int start, Set<Integer> used) {
@@ -538,7 +703,7 @@ public final class QuestionParser {
       desc = ev.descending == null || ev.descending;
       if (ev.limit != null) {
         limit = OptionalInt.of(ev.limit);
-      } else if (ev.superlativeWhich) {
+      } else if (ev.superlativeWhich || singular(ev.dimensionText.get(categorical.get(0)))) {
         limit = OptionalInt.of(1);
       } else if (ev.descending != null) {
         limit = OptionalInt.of(10);
@@ -555,6 +720,11 @@ public final class QuestionParser {
     SemanticQuery q = prev;
     List<String> strongMetrics = ev.metrics.stream().filter(m -> !ev.weakOnly.contains(m)).toList();
     if (!strongMetrics.isEmpty()) {
+      if (ev.appendMetrics) {
+        List<String> all = new ArrayList<>(q.metrics());
+        strongMetrics.stream().filter(m -> !all.contains(m)).forEach(all::add);
+        strongMetrics = all;
+      }
       q = q.withMetrics(strongMetrics);
       if (q.orderBy().isPresent()) {
         q = q.withOrder(Optional.of(strongMetrics.get(0)), q.descending(), q.limit());
@@ -578,8 +748,24 @@ public final class QuestionParser {
     }
     List<Filter> filters = new ArrayList<>(q.filters());
     for (Filter f : filters(ev)) {
-      filters.removeIf(old -> old.target().equals(f.target())
-          || f.op() == Filter.Op.SQL && old.op() == Filter.Op.SQL && sameFamily(old.target(), f.target()));
+      if (ev.appendMetrics && f.op() == Filter.Op.IN) {
+        Optional<Filter> old = filters.stream().filter(o -> o.target().equals(f.target()) && o.op() == Filter.Op.IN).findFirst();
+        if (old.isPresent()) {
+          // "add BlueCross too": widen the filter and show the values side by side
+          List<String> values = new ArrayList<>(old.get().values());
+          f.values().stream().filter(v -> !values.contains(v)).forEach(values::add);
+          filters.remove(old.get());
+          filters.add(Filter.in(f.target(), values, model.dimension(f.target()).label() + " " + String.join(" or ", values)));
+          if (!q.dimensions().contains(f.target())) {
+            List<String> dims = new ArrayList<>(q.dimensions());
+            dims.add(f.target());
+            q = q.withDimensions(dims);
+          }
+          continue;
+        }
+      }
+      filters.removeIf(old -> old.target().equals(f.target()) && !f.target().equals("patient_age")
+          || sameFamily(old.target(), f.target()) && !(old.target().equals("patient_age") && f.target().equals("patient_age")));
       filters.add(f);
       if (f.op() == Filter.Op.IN && f.values().size() == 1 && q.dimensions().contains(f.target()) && !ev.compare) {
         q = q.withDimensions(q.dimensions().stream().filter(d -> !d.equals(f.target())).toList());
@@ -592,15 +778,28 @@ public final class QuestionParser {
     if (ev.limit != null || ev.descending != null) {
       String m = ev.orderMetric != null ? ev.orderMetric : q.orderBy().orElse(q.metrics().isEmpty() ? "claim_count" : q.metrics().get(0));
       boolean desc = ev.descending == null ? q.descending() : ev.descending;
-      q = q.withOrder(Optional.of(m), desc, ev.limit != null ? OptionalInt.of(ev.limit) : q.limit());
+      OptionalInt n = ev.limit != null ? OptionalInt.of(ev.limit) : q.limit();
+      List<String> categorical = q.dimensions().stream().filter(d -> !d.startsWith(SemanticQuery.GRAIN)).toList();
+      if (n.isEmpty() && !categorical.isEmpty()) {
+        String words = ev.dimensionText.get(categorical.get(0));
+        n = OptionalInt.of(ev.superlativeWhich || singular(words) ? 1 : 10);
+      }
+      if (!q.metrics().contains(m)) {
+        List<String> metrics = new ArrayList<>(q.metrics());
+        metrics.add(0, m);
+        q = q.withMetrics(metrics);
+      }
+      q = q.withOrder(Optional.of(m), desc, n);
     }
     return q;
   }
 
   private boolean sameFamily(String a, String b) {
-    boolean ageA = model.ageWords().stream().anyMatch(w -> w.name().equals(a));
-    boolean ageB = model.ageWords().stream().anyMatch(w -> w.name().equals(b));
-    return ageA && ageB;
+    return isAge(a) && isAge(b);
+  }
+
+  private boolean isAge(String target) {
+    return target.equals("patient_age") || model.ageWords().stream().anyMatch(w -> w.name().equals(target));
   }
 
   private static String quoteList(List<String> words) {

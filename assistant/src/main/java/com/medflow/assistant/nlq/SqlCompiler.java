@@ -160,8 +160,8 @@ public final class SqlCompiler {
       }
       q.time().ifPresent(t -> where.add("service_month BETWEEN DATE '" + t.from().withDayOfMonth(1) + "' AND DATE '"
           + t.to() + "'"));
-      return "SELECT " + dimSelect + "stage, claim_count, CAST(claim_count AS DOUBLE) / NULLIF(LAG(claim_count) OVER ("
-          + partition + "ORDER BY stage_order), 0) AS conversion FROM (SELECT " + dimSelect
+      return "SELECT " + dimSelect + "stage, claim_count, CASE WHEN stage_order = 1 THEN CAST(1 AS DOUBLE) ELSE CAST(claim_count AS DOUBLE)"
+          + " / NULLIF(LAG(claim_count) OVER (" + partition + "ORDER BY stage_order), 0) END AS conversion FROM (SELECT " + dimSelect
           + "stage, MIN(stage_order) AS stage_order, SUM(claim_count) AS claim_count FROM " + model.funnel().table()
           + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
           + " GROUP BY " + dimSelect + "stage) f ORDER BY " + dimSelect + "stage_order";
@@ -185,7 +185,7 @@ public final class SqlCompiler {
         + " UNION ALL SELECT " + dimCols + "'APPROVED', 3, approved, adjudicated FROM c"
         + " UNION ALL SELECT " + dimCols + "'PAID', 4, paid, approved FROM c";
     return "WITH c AS (" + counts + "), s AS (" + stages + ") SELECT " + dimCols + "stage, claim_count,"
-        + " CASE WHEN stage_order = 1 THEN NULL ELSE CAST(claim_count AS DOUBLE) / NULLIF(previous, 0) END AS conversion"
+        + " CASE WHEN stage_order = 1 THEN CAST(1 AS DOUBLE) ELSE CAST(claim_count AS DOUBLE) / NULLIF(previous, 0) END AS conversion"
         + " FROM s ORDER BY " + dimCols + "stage_order";
   }
 }

@@ -87,6 +87,18 @@ final class TimeScanner {
   /** "between M [Y] and M Y", "from M [Y] to M Y", "M to M Y", "since M Y", "since Y", "Y to Y". */
   private int range(int i) {
     String w = at(i);
+    boolean fromOnward = w.equals("from") && monthYear(i + 1).isPresent()
+        && Set.of("onward", "onwards", "forward", "on").contains(at(i + 1 + monthYear(i + 1).get()[2]));
+    if (fromOnward || w.equals("starting") || w.equals("beginning")) {
+      Optional<int[]> start = monthYear(i + 1);
+      if (start.isPresent()) {
+        int[] my = start.get();
+        add(LocalDate.of(my[1], my[0], 1), latest, "since " + monthName(my[0]) + " " + my[1]);
+        int n = 1 + my[2] + (fromOnward ? 1 : 0);
+        use(i, i + n);
+        return n;
+      }
+    }
     if (w.equals("since") || w.equals("after")) {
       Optional<int[]> start = monthYear(i + 1);
       if (start.isPresent()) {
@@ -238,8 +250,9 @@ final class TimeScanner {
       int k = i + 1;
       if (w.equals("most") && at(k).equals("recent")) {
         k++;
-        current = true;
-        recent = false;
+        boolean counted = at(k).matches("\\d+");
+        current = !counted;
+        recent = counted;
       } else if (w.equals("most") || w.equals("recent")) {
         return 0;
       }

@@ -17,6 +17,14 @@ public final class Tokens {
       "\\$\\s?(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?\\s*(k|K|thousand|m|M|million)?\\b|"
           + "\\b(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?\\s*(k|thousand|million)?\\s+dollars\\b");
 
+  /** Counts written as words ("top five") read as digits; "one" stays a word ("which one"). */
+  private static final java.util.Map<String, String> NUMBER_WORDS = java.util.Map.ofEntries(
+      java.util.Map.entry("two", "2"), java.util.Map.entry("three", "3"), java.util.Map.entry("four", "4"),
+      java.util.Map.entry("five", "5"), java.util.Map.entry("six", "6"), java.util.Map.entry("seven", "7"),
+      java.util.Map.entry("eight", "8"), java.util.Map.entry("nine", "9"), java.util.Map.entry("ten", "10"),
+      java.util.Map.entry("twelve", "12"), java.util.Map.entry("fifteen", "15"), java.util.Map.entry("twenty", "20"),
+      java.util.Map.entry("fifty", "50"), java.util.Map.entry("hundred", "100"));
+
   private final List<String> tokens;
   private final List<String> original;
 
@@ -50,11 +58,13 @@ public final class Tokens {
         original.add(raw);
         continue;
       }
-      String cleaned = raw.replaceAll("'s\\b", "s").replaceAll("[^\\p{L}\\p{N}.]+", " ").trim();
+      String cleaned = raw.replaceAll("(?i)'s\\b", "").replaceAll("(?i)s'(?=\\W|$)", "s")
+          .replaceAll("[^\\p{L}\\p{N}.]+", " ").trim();
       for (String part : cleaned.split("\\s+")) {
         String p = stripDots(part);
         if (!p.isEmpty()) {
-          tokens.add(p.toLowerCase(Locale.ROOT));
+          String lower = p.toLowerCase(Locale.ROOT);
+          tokens.add(NUMBER_WORDS.getOrDefault(lower, lower));
           original.add(p);
         }
       }

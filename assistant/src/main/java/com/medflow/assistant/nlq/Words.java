@@ -37,6 +37,33 @@ final class Words {
       "healthcare", "insurance", "medical", "health", "company", "companies", "business", "organization", "org",
       "portfolio", "book", "network", "system", "dataset", "table", "tables", "database", "plan", "plans"));
 
+  /** More filler: words that qualify without changing what is measured. */
+  static final Set<String> MORE_FILLER = Set.copyOf(java.util.List.of("still", "altogether", "combined", "together",
+      "onward", "onwards", "living", "live", "lives", "located", "based", "residing", "get", "gets", "got", "getting",
+      "ended", "ending", "make", "makes", "reach", "reached", "reaching", "saw", "seen", "shows", "showing", "shown",
+      "came", "changed", "change", "changes", "trended", "distribution", "distributions", "too", "code", "codes",
+      "combination", "combinations", "kind", "kinds", "whos", "who", "ones", "high", "dollar", "dollars", "primary",
+      "step", "steps", "higher", "lower", "common", "commonly", "frequent", "frequently",
+      "popular", "prevalent", "usual", "usually", "typical", "typically", "individual", "different", "distinct",
+      "unique", "open", "counted", "happen", "happened", "occur", "occurred", "submit", "take", "takes", "took",
+      "taking", "spent", "received", "receive", "receives", "ended", "turn", "turned", "categories", "group", "bucket",
+      "buckets", "bands", "band", "value", "values", "list", "view", "pull", "fetch", "way", "ways", "respective",
+      "along", "alongside", "side", "next", "current", "cumulative", "running", "sum", "totals", "amounts",
+      "compare", "comparing", "mix", "split", "rank", "ranking", "leaderboard", "performing", "performers",
+      "approximately", "roughly", "exactly", "precisely", "our", "ours", "we", "have", "having", "go", "through",
+      "likely", "likelihood", "chance", "odds", "often", "ratio", "far", "fraction", "add", "adding", "costly"));
+
+  /** Words that rank by how often something happens ("most common", "most frequently"). */
+  static final Set<String> FREQUENCY = Set.copyOf(java.util.List.of("common", "commonly", "frequent", "frequently",
+      "often", "popular", "prevalent", "usual"));
+
+  static final Set<String> ADD_LIKE = Set.copyOf(java.util.List.of("add", "remove", "include", "create", "save",
+      "store", "load", "import", "write"));
+
+  static final Set<String> RECORD_OBJECTS = Set.copyOf(java.util.List.of("claim", "record", "records", "row", "rows",
+      "user", "users", "table", "tables", "data", "column", "columns", "role", "roles", "database", "entry", "entries",
+      "patient", "member", "provider"));
+
   static final Set<String> GROUP_CUES = Set.copyOf(java.util.List.of("by", "per", "each", "every", "across", "breakdown", "broken", "split",
       "grouped", "group", "among", "wise", "between"));
 
@@ -51,6 +78,7 @@ final class Words {
   static final Set<String> COMPARE = Set.copyOf(java.util.List.of("compare", "compared", "comparison", "versus", "vs", "against"));
 
   static final Set<String> FOLLOW_UP_START = Set.copyOf(java.util.List.of("and", "what", "how", "only", "just", "now", "same", "also",
+      "add", "include", "plus",
       "instead", "break", "split", "but", "then", "ok", "okay", "for", "in", "with", "without", "excluding", "limit",
       "show", "by", "top", "include"));
 

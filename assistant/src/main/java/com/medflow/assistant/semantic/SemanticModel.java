@@ -20,7 +20,13 @@ import java.util.Optional;
  * are part of the product, never user text.
  */
 public final class SemanticModel {
-  public record Metric(String name, String label, String sql, String format, List<String> synonyms, String description) {}
+  public record Metric(String name, String label, String sql, String format, List<String> synonyms, String description,
+                       String better) {
+    /** Whether a higher value is better ("best approval rate" = highest), lower, or neither (empty). */
+    public boolean higherIsBetter() {
+      return "higher".equals(better);
+    }
+  }
 
   public record Dimension(String name, String label, String sql, List<String> synonyms, boolean valuesFromData,
                           Map<String, List<String>> valueSynonyms, Optional<String> impliesStatus) {}
@@ -43,10 +49,11 @@ public final class SemanticModel {
   private final List<AgeWord> ageWords;
   private final Funnel funnel;
   private final List<String> rules;
+  private final List<String> genericTrendWords;
 
   private SemanticModel(int version, String factTable, String timeColumn, Map<String, Metric> metrics,
                         Map<String, Dimension> dimensions, Map<String, TimeGrain> grains, List<GlossaryTerm> glossary,
-                        List<AgeWord> ageWords, Funnel funnel, List<String> rules) {
+                        List<AgeWord> ageWords, Funnel funnel, List<String> rules, List<String> genericTrendWords) {
     this.version = version;
     this.factTable = factTable;
     this.timeColumn = timeColumn;
@@ -57,6 +64,7 @@ public final class SemanticModel {
     this.ageWords = ageWords;
     this.funnel = funnel;
     this.rules = rules;
+    this.genericTrendWords = genericTrendWords;
   }
 
   public static SemanticModel load() {
@@ -75,7 +83,7 @@ public final class SemanticModel {
     Map<String, Metric> metrics = new LinkedHashMap<>();
     for (JsonNode m : root.path("metrics")) {
       Metric metric = new Metric(text(m, "name"), text(m, "label"), text(m, "sql"), text(m, "format"), strings(m.path("synonyms")),
-          m.path("description").asText(""));
+          m.path("description").asText(""), m.path("better").asText(""));
       metrics.put(metric.name(), metric);
     }
     Map<String, Dimension> dims = new LinkedHashMap<>();
@@ -101,7 +109,7 @@ public final class SemanticModel {
     JsonNode f = root.path("funnel");
     Funnel funnel = new Funnel(text(f, "table"), strings(f.path("synonyms")), strings(f.path("stages")));
     return new SemanticModel(root.path("version").asInt(), text(root, "fact_table"), text(root, "time_column"), metrics,
-        dims, grains, glossary, ages, funnel, strings(root.path("rules")));
+        dims, grains, glossary, ages, funnel, strings(root.path("rules")), strings(root.path("time").path("generic")));
   }
 
   private static String text(JsonNode n, String field) {
@@ -160,6 +168,11 @@ public final class SemanticModel {
 
   public Funnel funnel() {
     return funnel;
+  }
+
+  /** Words that ask for a trend without naming a grain ("over time"). */
+  public List<String> genericTrendWords() {
+    return genericTrendWords;
   }
 
   public List<String> rules() {
