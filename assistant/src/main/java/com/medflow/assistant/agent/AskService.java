@@ -77,6 +77,19 @@ public final class AskService {
     this.suggester = new Suggester(describer, parser, compiler);
   }
 
+  /**
+   * Runs every example once as {@code role} so the first real question meets warm caches, compiled
+   * code and a loaded embedding model. Returns how many answered.
+   */
+  public int warmUp(com.medflow.model.Role role) {
+    int ok = 0;
+    for (String q : examples()) {
+      Answer a = ask(new AskRequest(q, Optional.empty(), "warm-up", role), TraceListener.NONE);
+      ok += Answer.OK.equals(a.status()) ? 1 : 0;
+    }
+    return ok;
+  }
+
   /** Example questions for the UI, each answerable by the offline engine. */
   public List<String> examples() {
     return List.of("What's our denial rate for diabetes claims this quarter?",
@@ -275,7 +288,7 @@ public final class AskService {
     }, t -> t.length() > 120 ? t.substring(0, 117) + "..." : t);
     List<String> suggestions = run.step("suggester", () -> suggester.suggest(query, f, lex),
         s -> s.size() + " follow-up(s)");
-    return new Answer(run.answerId, run.conversationId, run.request.question(), Answer.OK, result.sql(), r.columns(),
+    return new Answer(run.answerId, run.conversationId, run.request.question(), Answer.OK, SqlLayout.pretty(result.sql()), r.columns(),
         r.rows(), r.rowCount(), r.truncated(), explanation, analysis.chart(), suggestions, engine, result.cached(),
         run.trace, run.elapsed(), query.map(describer::understood).orElse(""), assumptions,
         guarded.tables().stream().map(TableId::toString).sorted().toList());

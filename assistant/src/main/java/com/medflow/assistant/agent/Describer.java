@@ -81,7 +81,6 @@ public final class Describer {
       parts.add(r.rowCount() + " row" + (r.rowCount() == 1 ? "" : "s") + (r.truncated() ? " (more exist)" : "") + ".");
       headline(q, r).ifPresent(parts::add);
     }
-    parts.addAll(assumptions);
     return String.join(" ", parts);
   }
 

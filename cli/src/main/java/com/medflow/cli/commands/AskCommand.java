@@ -65,6 +65,7 @@ public final class AskCommand implements Callable<Integer> {
       out.println("SQL: " + a.sql());
       out.println();
       out.println(a.explanation());
+      a.assumptions().forEach(x -> out.println("  - " + x));
     }
     if (!a.suggestions().isEmpty()) {
       out.println();

@@ -35,6 +35,9 @@ public final class ServeCommand implements Callable<Integer> {
   public static void serve(Services services, Terminal term) throws InterruptedException {
     long start = System.currentTimeMillis();
     MedflowServer server = services.server(List.of(new AssistantRoutes(services.askService())));
+    term.status("  warming up the query engine and the assistant...");
+    int warmed = services.askService().warmUp(com.medflow.model.Role.ADMIN);
+    term.line(term.dim("  warmed up: " + warmed + " example questions answered"));
     server.start();
     CountDownLatch stop = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
