@@ -13,12 +13,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.SnapshotRef;
 import org.apache.iceberg.Table;
-import org.apache.iceberg.spark.Spark3Util;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -31,6 +29,7 @@ import org.apache.spark.sql.types.StructType;
 public final class Lake {
   private final SparkSession spark;
   private final String catalog;
+  private org.apache.iceberg.catalog.Catalog iceberg;
 
   public Lake(SparkSession spark, String catalog) {
     this.spark = requireNonNull(spark, "spark is null");
@@ -56,60 +55,110 @@ public final class Lake {
     return qualified(id) + ".branch_" + branch;
   }
 
+  /** The Iceberg catalog behind the Spark catalog, for metadata work without SQL round trips. */
+  public synchronized org.apache.iceberg.catalog.Catalog icebergCatalog() {
+    if (iceberg == null) {
+      // Spark resolves catalogs through the thread's active session: make it ours for the lookup.
+      scala.Option<SparkSession> previous = SparkSession.getActiveSession();
+      SparkSession.setActiveSession(spark);
+      try {
+        org.apache.spark.sql.connector.catalog.CatalogPlugin plugin = spark.sessionState().catalogManager().catalog(catalog);
+        iceberg = ((org.apache.iceberg.spark.source.HasIcebergCatalog) plugin).icebergCatalog();
+      } finally {
+        if (previous.isDefined()) {
+          SparkSession.setActiveSession(previous.get());
+        } else {
+          SparkSession.clearActiveSession();
+        }
+      }
+    }
+    return iceberg;
+  }
+
+  private static org.apache.iceberg.catalog.TableIdentifier identifier(TableId id) {
+    return org.apache.iceberg.catalog.TableIdentifier.of(id.namespace(), id.name());
+  }
+
   /** Creates missing namespaces and tables and adds contract columns missing from existing tables. */
   public void createTables() {
+    org.apache.iceberg.catalog.Catalog iceberg = icebergCatalog();
+    org.apache.iceberg.catalog.SupportsNamespaces namespaces = (org.apache.iceberg.catalog.SupportsNamespaces) iceberg;
     for (String ns : List.of(Tables.SILVER_NAMESPACE, Tables.GOLD_NAMESPACE)) {
-      spark.sql("CREATE NAMESPACE IF NOT EXISTS " + catalog + "." + ns);
+      org.apache.iceberg.catalog.Namespace n = org.apache.iceberg.catalog.Namespace.of(ns);
+      if (!namespaces.namespaceExists(n)) {
+        try {
+          namespaces.createNamespace(n);
+        } catch (org.apache.iceberg.exceptions.AlreadyExistsException raced) {
+          // another process created it between the check and the create: the namespace exists, as wanted
+        }
+      }
     }
     for (TableSpec spec : Tables.ALL) {
-      if (!exists(spec.id())) {
-        spark.sql(createStatement(spec));
+      org.apache.iceberg.catalog.TableIdentifier ti = identifier(spec.id());
+      if (!iceberg.tableExists(ti)) {
+        org.apache.iceberg.Schema schema = org.apache.iceberg.spark.SparkSchemaUtil.convert(sparkSchema(spec));
+        org.apache.iceberg.PartitionSpec.Builder partition = org.apache.iceberg.PartitionSpec.builderFor(schema);
+        spec.partitionBy().forEach(partition::identity);
+        try {
+          iceberg.createTable(ti, schema, partition.build(), properties(spec));
+        } catch (org.apache.iceberg.exceptions.AlreadyExistsException raced) {
+          // created concurrently by another run: same contract, nothing to do
+        }
       } else {
-        StructType actual = spark.table(qualified(spec.id())).schema();
+        org.apache.iceberg.Table table = iceberg.loadTable(ti);
+        org.apache.iceberg.UpdateSchema update = null;
         for (ColumnSpec c : spec.columns()) {
-          if (!hasField(actual, c.name())) {
-            spark.sql("ALTER TABLE " + qualified(spec.id()) + " ADD COLUMN " + c.name() + " " + c.type());
+          if (table.schema().findField(c.name()) == null) {
+            update = update == null ? table.updateSchema() : update;
+            update.addColumn(c.name(), org.apache.iceberg.spark.SparkSchemaUtil.convert(
+                org.apache.spark.sql.types.DataType.fromDDL(c.type())), c.description());
           }
+        }
+        if (update != null) {
+          update.commit();
         }
       }
     }
   }
 
-  String createStatement(TableSpec spec) {
-    String cols = spec.columns().stream()
-        .map(c -> c.name() + " " + c.type().toUpperCase(Locale.ROOT) + " COMMENT '" + c.description().replace("'", "\\'") + "'")
-        .collect(Collectors.joining(",\n  "));
-    String partition = spec.partitionBy().isEmpty() ? "" : "\nPARTITIONED BY (" + String.join(", ", spec.partitionBy()) + ")";
-    return "CREATE TABLE IF NOT EXISTS " + qualified(spec.id()) + " (\n  " + cols + ")\nUSING iceberg" + partition
-        + "\nCOMMENT '" + spec.description().replace("'", "\\'") + "'"
-        + "\nTBLPROPERTIES (" + properties(spec) + ")";
+  /** The contract schema as Spark types, with column comments. */
+  static StructType sparkSchema(TableSpec spec) {
+    StructType s = new StructType();
+    for (ColumnSpec c : spec.columns()) {
+      s = s.add(new StructField(c.name(), org.apache.spark.sql.types.DataType.fromDDL(c.type()), true,
+          org.apache.spark.sql.types.Metadata.empty()).withComment(c.description()));
+    }
+    return s;
   }
 
   /**
    * Bronze and silver are written in row groups and read in splits of 8 MB so a scan of a few
    * small files still spreads over every core.
    */
-  static String properties(TableSpec spec) {
-    String common = "'format-version'='2', 'write.parquet.compression-codec'='zstd'";
-    if (spec.layer() == TableSpec.Layer.GOLD) {
-      return common;
+  static Map<String, String> properties(TableSpec spec) {
+    Map<String, String> p = new LinkedHashMap<>();
+    p.put("format-version", "2");
+    p.put("write.parquet.compression-codec", "zstd");
+    p.put("comment", spec.description());
+    if (spec.layer() != TableSpec.Layer.GOLD) {
+      p.put("read.split.target-size", "8388608");
+      p.put("write.parquet.row-group-size-bytes", "8388608");
+      // Writers already hold one payer per task (one file per payer), so no shuffle before writing.
+      p.put("write.distribution-mode", "none");
+      p.put("write.spark.fanout.enabled", "true");
     }
-    // Writers already hold one payer per task (one file per payer), so no shuffle before writing.
-    return common + ", 'read.split.target-size'='8388608', 'write.parquet.row-group-size-bytes'='8388608',"
-        + " 'write.distribution-mode'='none', 'write.spark.fanout.enabled'='true'";
+    return p;
   }
 
   public boolean exists(TableId id) {
-    return spark.catalog().tableExists(qualified(id));
+    return icebergCatalog().tableExists(identifier(id));
   }
 
   /** The Iceberg table, freshly loaded from the catalog. */
   public Table table(TableId id) {
     try {
-      Table t = Spark3Util.loadIcebergTable(spark, qualified(id));
-      t.refresh();
-      return t;
-    } catch (Exception e) {
+      return icebergCatalog().loadTable(identifier(id));
+    } catch (RuntimeException e) {
       throw new LakeException("Cannot load table " + id + ": " + e.getMessage(), e);
     }
   }
@@ -224,9 +273,6 @@ public final class Lake {
     return table(id).refs().keySet().stream().filter(r -> !r.equals(SnapshotRef.MAIN_BRANCH)).sorted().toList();
   }
 
-  private static boolean hasField(StructType schema, String name) {
-    return java.util.Arrays.stream(schema.fieldNames()).anyMatch(n -> n.equalsIgnoreCase(name));
-  }
 
   private static void checkBranch(String branch) {
     com.medflow.model.Preconditions.checkArgument(branch != null && branch.matches("[a-z0-9_]+"),

@@ -39,8 +39,9 @@ public final class Tables {
           c("ingested_at", "timestamp", "When the line was ingested"),
           c("record", "map<string,string>", "Source column name to raw text; empty when the line could not be split"),
           c("raw_line", "string", "The line exactly as read"),
-          c("file_sha256", "string", "SHA-256 of the whole file; a file already ingested is skipped")),
-      List.of("payer"));
+          c("file_sha256", "string", "SHA-256 of the whole file; a file already ingested is skipped"),
+          c("claim_key", "string", "Claim id as read (trimmed), so duplicates in a batch are found without parsing the record")),
+      List.of("payer", "batch_id"));
 
   public static final TableSpec CLAIMS_CLEAN_SPEC = new TableSpec(CLAIMS_CLEAN, TableSpec.Layer.SILVER,
       "Silver: one row per claim (payer, claim_id unique), standardized and validated; a later batch replaces the row.",

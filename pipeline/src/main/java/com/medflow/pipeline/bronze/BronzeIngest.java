@@ -96,7 +96,8 @@ public final class BronzeIngest {
       PreflightResult pre = f.preflight();
       PayerMapping mapping = mappings.byPayer(f.payer()).orElseThrow();
       BronzeLines lines = new BronzeLines(f.payer(), pre.file().displayName(), f.batchId(), ingestedAt, pre.sha256(),
-          pre.header(), pre.headerLineIndex(), new LineSplitter(mapping.delimiter(), mapping.quoteChar()));
+          pre.header(), pre.headerLineIndex(), new LineSplitter(mapping.delimiter(), mapping.quoteChar()),
+          mapping.column(com.medflow.model.mapping.StandardField.CLAIM_ID).orElseThrow());
       JavaRDD<Row> rows = spark.read().text(pre.file().uri()).javaRDD().zipWithIndex().flatMap(lines);
       all = all == null ? rows : all.union(rows);
     }

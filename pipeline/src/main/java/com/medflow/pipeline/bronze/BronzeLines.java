@@ -28,9 +28,10 @@ public final class BronzeLines implements FlatMapFunction<Tuple2<Row, Long>, Row
   private final List<String> header;
   private final long headerIndex;
   private final LineSplitter splitter;
+  private final String claimColumn;
 
   public BronzeLines(String payer, String sourceFile, String batchId, Instant ingestedAt, String sha256,
-                     List<String> header, long headerIndex, LineSplitter splitter) {
+                     List<String> header, long headerIndex, LineSplitter splitter, String claimColumn) {
     this.payer = payer;
     this.sourceFile = sourceFile;
     this.batchId = batchId;
@@ -39,6 +40,7 @@ public final class BronzeLines implements FlatMapFunction<Tuple2<Row, Long>, Row
     this.header = List.copyOf(header);
     this.headerIndex = headerIndex;
     this.splitter = splitter;
+    this.claimColumn = claimColumn;
   }
 
   @Override
@@ -52,8 +54,10 @@ public final class BronzeLines implements FlatMapFunction<Tuple2<Row, Long>, Row
       return Collections.emptyIterator();
     }
     Map<String, String> record = record(line);
+    String claim = record.get(claimColumn);
+    String claimKey = claim == null || claim.isBlank() ? null : claim.trim();
     return Collections.singletonList(RowFactory.create(payer, sourceFile, index + 1, batchId, ingestedAt,
-        scala.jdk.javaapi.CollectionConverters.asScala(record), line, sha256)).iterator();
+        scala.jdk.javaapi.CollectionConverters.asScala(record), line, sha256, claimKey)).iterator();
   }
 
   Map<String, String> record(String line) {

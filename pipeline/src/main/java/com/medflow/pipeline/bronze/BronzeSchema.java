@@ -15,5 +15,6 @@ public final class BronzeSchema {
       .add("ingested_at", DataTypes.TimestampType, false)
       .add("record", DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType), false)
       .add("raw_line", DataTypes.StringType, false)
-      .add("file_sha256", DataTypes.StringType, false);
+      .add("file_sha256", DataTypes.StringType, false)
+      .add("claim_key", DataTypes.StringType, true);
 }

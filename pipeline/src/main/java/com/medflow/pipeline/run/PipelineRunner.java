@@ -160,7 +160,7 @@ public final class PipelineRunner {
     List<String> problems = new ArrayList<>(new Verifier(lake).schemaProblems(List.of(Tables.CLAIMS_RAW_SPEC)));
     List<PendingBatch> batches = w.plan.files().stream()
         .map(f -> new PendingBatch(f.payer(), f.batchId(), f.preflight().file().displayName(), 0)).toList();
-    Map<String, Long> counts = batches.isEmpty() ? Map.of() : new Verifier(lake).countsByBatch(Tables.CLAIMS_RAW, null, batches);
+    Map<String, Long> counts = batches.isEmpty() ? Map.of() : new Verifier(lake).bronzeCounts();
     for (IngestedFile f : w.plan.files()) {
       long inTable = counts.getOrDefault(Verifier.key(f.payer(), f.batchId()), 0L);
       w.fileLines.put(Verifier.key(f.payer(), f.batchId()), f.preflight().dataLines());
@@ -189,19 +189,27 @@ public final class PipelineRunner {
         rows - clean));
   }
 
-  /** Batches in bronze without quality-log rows yet, oldest first. */
+  /**
+   * Batches in bronze without quality-log rows yet, oldest first. Bronze is partitioned by payer and
+   * batch, so its batches come from Iceberg's partition metadata without reading data files.
+   */
   private List<PendingBatch> pendingBatches() {
-    String raw = lake.qualified(Tables.CLAIMS_RAW);
-    String log = lake.qualified(Tables.DATA_QUALITY_LOG);
-    List<Row> rows = lake.spark().sql("SELECT r.payer, r.batch_id, MIN(r.source_file), MIN(r.ingested_at) AS first_seen"
-        + " FROM " + raw + " r LEFT ANTI JOIN (SELECT DISTINCT payer, batch_id FROM " + log + ") l"
-        + " ON r.payer = l.payer AND r.batch_id = l.batch_id GROUP BY r.payer, r.batch_id"
-        + " ORDER BY first_seen, r.batch_id, r.payer").collectAsList();
+    java.util.Set<String> processed = new HashSet<>();
+    for (Row r : lake.spark().table(lake.qualified(Tables.DATA_QUALITY_LOG)).select("payer", "batch_id").distinct()
+        .collectAsList()) {
+      processed.add(Verifier.key(r.getString(0), r.getString(1)));
+    }
+    List<Row> rows = lake.spark().sql("SELECT partition.payer, partition.batch_id, last_updated_at FROM "
+        + lake.qualified(Tables.CLAIMS_RAW) + ".partitions ORDER BY last_updated_at, partition.batch_id, partition.payer")
+        .collectAsList();
     List<PendingBatch> out = new ArrayList<>();
     Map<String, Integer> seqOfBatch = new LinkedHashMap<>();
     for (Row r : rows) {
+      if (processed.contains(Verifier.key(r.getString(0), r.getString(1)))) {
+        continue;
+      }
       int seq = seqOfBatch.computeIfAbsent(r.getString(1), b -> seqOfBatch.size() + 1);
-      out.add(new PendingBatch(r.getString(0), r.getString(1), r.getString(2), seq));
+      out.add(new PendingBatch(r.getString(0), r.getString(1), r.getString(0) + "/" + r.getString(1), seq));
     }
     return out;
   }
@@ -222,7 +230,7 @@ public final class PipelineRunner {
     w.pending.forEach(b -> seq.put(b.batchId(), b.seq()));
     SilverWriter writer = new SilverWriter(lake);
     w.merged = writer.mergeClean(w.staged, w.decision.passedBatches(), seq, branch, clock.instant());
-    writer.mergeQuarantine(new SilverTransform(lake, mappings, icd10).quarantined(w.staged, w.pending), branch, w.runId,
+    writer.mergeQuarantine(new SilverTransform(lake, mappings, icd10).quarantined(w.staged), branch, w.runId,
         clock.instant());
     long quarantined = w.stats.stream().mapToLong(BatchStats::quarantined).sum();
     w.result(w.merged + quarantined, String.format("%,d claims merged into claims_clean, %,d rows quarantined (on branch %s)",
@@ -233,7 +241,7 @@ public final class PipelineRunner {
     Verifier v = new Verifier(lake);
     List<String> problems = new ArrayList<>(v.schemaProblems(List.of(Tables.CLAIMS_CLEAN_SPEC,
         Tables.CLAIMS_QUARANTINED_SPEC, Tables.DATA_QUALITY_LOG_SPEC)));
-    Map<String, Long> bronze = v.countsByBatch(Tables.CLAIMS_RAW, null, w.pending);
+    Map<String, Long> bronze = v.bronzeCounts();
     Map<String, Long> quarantine = v.countsByBatch(Tables.CLAIMS_QUARANTINED, branch, w.pending);
     List<QualityLogRows.Reconciliation> recs = new ArrayList<>();
     for (BatchStats s : w.stats) {

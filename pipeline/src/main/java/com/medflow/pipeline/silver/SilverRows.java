@@ -78,7 +78,9 @@ public final class SilverRows implements MapPartitionsFunction<Row, Row>, Serial
             c.secondaryDiagnosis(), c.diagnosisCategory(), c.procedureCode(), c.placeOfService(), c.billedAmount(),
             c.allowedAmount(), c.paidAmount(), c.claimStatus(), c.denialReasonCode(), c.denialReason(), c.memberState(),
             scala.jdk.javaapi.CollectionConverters.asScala(reasons).toSeq(),
-            c.warns(QualityCheck.DENIED_WITHOUT_REASON), c.warns(QualityCheck.ALLOWED_EXCEEDS_BILLED));
+            c.warns(QualityCheck.DENIED_WITHOUT_REASON), c.warns(QualityCheck.ALLOWED_EXCEEDS_BILLED),
+            reasons.isEmpty() ? null : b.getMap(b.fieldIndex("record")),
+            reasons.isEmpty() ? null : b.getString(b.fieldIndex("raw_line")));
       }
     };
   }

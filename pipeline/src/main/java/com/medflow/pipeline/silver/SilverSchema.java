@@ -6,8 +6,8 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * The row silver works on: lineage, every claims_clean column and the rules broken. Column names
- * of the clean part are those of claims_clean; raw values stay in bronze and are joined back for
- * quarantined rows only.
+ * of the clean part are those of claims_clean. Raw values ({@code record}, {@code raw_line}) are
+ * carried only for rows that broke a rule (for quarantine); clean rows have them null.
  */
 public final class SilverSchema {
   private SilverSchema() {}
@@ -45,7 +45,9 @@ public final class SilverSchema {
       .add("member_state", DataTypes.StringType)
       .add("reasons", DataTypes.createArrayType(DataTypes.StringType, false), false)
       .add("warn_denied_without_reason", DataTypes.BooleanType, false)
-      .add("warn_allowed_exceeds_billed", DataTypes.BooleanType, false);
+      .add("warn_allowed_exceeds_billed", DataTypes.BooleanType, false)
+      .add("record", DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType), true)
+      .add("raw_line", DataTypes.StringType, true);
 
   /** claims_clean columns, in contract order. */
   public static final String[] CLEAN_COLUMNS = {"claim_id", "payer", "member_id", "patient_birth_date", "patient_age",

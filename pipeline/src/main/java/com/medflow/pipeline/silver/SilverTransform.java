@@ -1,14 +1,12 @@
 package com.medflow.pipeline.silver;
 
 import static java.util.Objects.requireNonNull;
-import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.array_contains;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
 import com.medflow.lake.Lake;
@@ -54,7 +52,7 @@ public final class SilverTransform {
       filter = filter.or(col("payer").equalTo(lit(b.payer())).and(col("batch_id").equalTo(lit(b.batchId()))));
     }
     Dataset<Row> bronze = lake.spark().table(lake.qualified(Tables.CLAIMS_RAW)).where(filter)
-        .select("payer", "batch_id", "source_file", "source_line", "record");
+        .select("payer", "batch_id", "source_file", "source_line", "record", "raw_line", "claim_key");
     Map<String, PayerMapping> byPayer = new HashMap<>();
     mappings.all().forEach(m -> byPayer.put(m.payer(), m));
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(lake.spark().sparkContext());
@@ -70,15 +68,9 @@ public final class SilverTransform {
    * every task, keyed by {@link SilverRows#duplicateKey}, with the line of the first occurrence.
    */
   private static Map<String, Long> repeatedClaims(Dataset<Row> bronze, Map<String, PayerMapping> byPayer) {
-    Column claimId = lit(null).cast("string");
-    for (Map.Entry<String, PayerMapping> e : byPayer.entrySet()) {
-      String column = e.getValue().column(com.medflow.model.mapping.StandardField.CLAIM_ID).orElseThrow();
-      claimId = when(col("payer").equalTo(lit(e.getKey())), trim(element_at(col("record"), lit(column))))
-          .otherwise(claimId);
-    }
     Map<String, Long> out = new HashMap<>();
-    for (Row r : bronze.select(col("payer"), col("batch_id"), col("source_line"), claimId.as("claim_id"))
-        .where(col("claim_id").isNotNull().and(col("claim_id").notEqual(lit(""))))
+    for (Row r : bronze.select(col("payer"), col("batch_id"), col("source_line"), col("claim_key").as("claim_id"))
+        .where(col("claim_id").isNotNull())
         .groupBy("payer", "batch_id", "claim_id")
         .agg(org.apache.spark.sql.functions.min("source_line").as("first"), count(lit(1)).as("n"))
         .where(col("n").gt(1)).collectAsList()) {
@@ -87,23 +79,9 @@ public final class SilverTransform {
     return out;
   }
 
-  /**
-   * Quarantined rows with all their raw values: the staged rows that broke a rule, joined back to
-   * bronze (broadcasting the few quarantined keys, so bronze is scanned, not shuffled).
-   */
-  public Dataset<Row> quarantined(Dataset<Row> staged, List<PendingBatch> batches) {
-    Column filter = lit(false);
-    for (PendingBatch b : batches) {
-      filter = filter.or(col("payer").equalTo(lit(b.payer())).and(col("batch_id").equalTo(lit(b.batchId()))));
-    }
-    Dataset<Row> bad = staged.where(size(col("reasons")).gt(0))
-        .select(col("payer").as("_p"), col("batch_id").as("_b"), col("source_line").as("_l"), col("reasons"),
-            col("claim_id"));
-    Dataset<Row> raw = lake.spark().table(lake.qualified(Tables.CLAIMS_RAW)).where(filter)
-        .select("payer", "batch_id", "source_file", "source_line", "record", "raw_line");
-    return raw.join(org.apache.spark.sql.functions.broadcast(bad), raw.col("payer").equalTo(bad.col("_p"))
-            .and(raw.col("batch_id").equalTo(bad.col("_b"))).and(raw.col("source_line").equalTo(bad.col("_l"))))
-        .drop("_p", "_b", "_l");
+  /** Quarantined rows: the staged rows that broke a rule, which carry their raw values. */
+  public Dataset<Row> quarantined(Dataset<Row> staged) {
+    return staged.where(size(col("reasons")).gt(0));
   }
 
   /** Rows, clean rows and failures per check for each payer's batch, in one pass. */

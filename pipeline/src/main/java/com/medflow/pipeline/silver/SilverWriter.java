@@ -78,6 +78,10 @@ public final class SilverWriter {
         .select(col("payer"), col("source_file"), col("source_line"), col("batch_id"), lit(now).as("quarantined_at"),
             col("reasons"), col("claim_id"), col("record"), col("raw_line"), lit(runId).as("run_id"));
     String target = lake.qualified(Tables.CLAIMS_QUARANTINED, branch);
+    if (lake.rowCount(Tables.CLAIMS_QUARANTINED) == 0) {
+      lake.append(rows, target); // nothing to match against yet
+      return;
+    }
     rows.mergeInto(target, col(target + ".payer").equalTo(rows.col("payer"))
             .and(col(target + ".batch_id").equalTo(rows.col("batch_id")))
             .and(col(target + ".source_file").equalTo(rows.col("source_file")))

@@ -40,6 +40,16 @@ public final class Verifier {
     return out;
   }
 
+  /** Rows per (payer, batch) in bronze, from the record counts Iceberg keeps per partition. */
+  public Map<String, Long> bronzeCounts() {
+    Map<String, Long> out = new HashMap<>();
+    for (Row r : lake.spark().sql("SELECT partition.payer, partition.batch_id, record_count FROM "
+        + lake.qualified(Tables.CLAIMS_RAW) + ".partitions").collectAsList()) {
+      out.put(key(r.getString(0), r.getString(1)), r.getLong(2));
+    }
+    return out;
+  }
+
   public static String key(String payer, String batchId) {
     return payer + "/" + batchId;
   }
