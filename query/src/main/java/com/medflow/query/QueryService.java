@@ -30,6 +30,9 @@ public final class QueryService {
   private final ResultCache cache;
   private final Supplier<Map<TableId, String>> versions;
   private final MedflowConfig.Query limits;
+  /** The guard is a pure function of (sql, role, limit): repeated questions skip the parse. */
+  private final com.github.benmanes.caffeine.cache.Cache<String, GuardedSql> verdicts =
+      com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(10_000).build();
 
   public QueryService(MedflowConfig.Query limits, QueryEngine engine, ResultCache cache,
                       Supplier<Map<TableId, String>> versions) {
@@ -48,7 +51,7 @@ public final class QueryService {
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be at least 1");
     }
-    GuardedSql g = guard.check(sql, role, OptionalInt.of(limit + 1));
+    GuardedSql g = check(sql, role, limit + 1);
     String key = cacheKey(g, role, limit);
     var hit = cache.get(key);
     if (hit.isPresent()) {
@@ -61,7 +64,13 @@ public final class QueryService {
 
   /** Validation only (the assistant uses it before running generated SQL). */
   public GuardedSql validate(String sql, Role role) {
-    return guard.check(sql, role, OptionalInt.of(limits.defaultLimit() + 1));
+    return check(sql, role, limits.defaultLimit() + 1);
+  }
+
+  /** Refusals are not memoized (they throw), so a refused statement is re-checked each time. */
+  private GuardedSql check(String sql, Role role, int limit) {
+    return verdicts.get(role.name() + '\u0000' + limit + '\u0000' + sql,
+        k -> guard.check(sql, role, OptionalInt.of(limit)));
   }
 
   public QueryEngine engine() {
