@@ -67,6 +67,7 @@ public final class Services implements AutoCloseable {
   private ExecutorService queryThreads;
   private ExecutorService pipelineThreads;
   private Accounts accounts;
+  private com.medflow.server.metrics.Metrics metrics;
   private AskService askService;
   private HybridRetriever retriever;
 
@@ -174,6 +175,19 @@ public final class Services implements AutoCloseable {
     return askService;
   }
 
+  public synchronized com.medflow.server.metrics.Metrics metrics() {
+    if (metrics == null) {
+      metrics = new com.medflow.server.metrics.Metrics();
+      RunStore runs = runStore();
+      metrics.gauge("medflow_pipeline_runs", () -> {
+        java.util.Map<String, Long> byState = new java.util.TreeMap<>();
+        runs.list(1000).forEach(r -> byState.merge("state=\"" + r.state().name() + "\"", 1L, Long::sum));
+        return byState;
+      });
+    }
+    return metrics;
+  }
+
   /** The HTTP server with every route, not yet started. */
   public synchronized MedflowServer server(List<ApiRoutes.RouteGroup> extraRoutes) {
     pipelineThreads = Executors.newSingleThreadExecutor(named("medflow-pipeline"));
@@ -191,7 +205,7 @@ public final class Services implements AutoCloseable {
         new TokenService(JwtSecret.resolve(config), config.server().tokenTtl(), clock),
         new RateLimiter(config.server().rateLimitPerMinute(), clock),
         new Auditor(new AuditStore(appDb()), clock), queries, new CatalogService(lake(), queries), pipelines, health,
-        extraRoutes);
+        extraRoutes, metrics());
     return new MedflowServer(config.server(), routes);
   }
 

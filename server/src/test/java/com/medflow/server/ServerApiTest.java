@@ -247,6 +247,20 @@ class ServerApiTest {
   }
 
   @Test
+  void adminsScrapeMetricsInThePrometheusFormat() {
+    h.sql(analyst, "SELECT COUNT(*) AS n FROM healthcare.claims_clean");
+    Reply forbidden = h.call("GET", "/api/metrics", analyst, null);
+    assertThat(forbidden.status()).isEqualTo(403);
+    Reply r = h.call("GET", "/api/metrics", admin, null);
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.raw().body())
+        .contains("http_requests_total{method=\"POST\",route=\"/api/sql\",status=\"200\"}")
+        .contains("http_request_duration_seconds_bucket{route=\"/api/sql\",le=\"+Inf\"}")
+        .contains("medflow_sql_queries_total{outcome=\"ok\"")
+        .contains("jvm_heap_used_bytes");
+  }
+
+  @Test
   void pipelineRunsAreListedWithTasksPayersAndQuality() {
     JsonNode runs = h.call("GET", "/api/pipeline/runs", analyst, null).body().get("runs");
     assertThat(runs.size()).isGreaterThanOrEqualTo(1);

@@ -40,6 +40,8 @@ public final class ApiRoutes {
   private final PipelineService pipelines;
   private final HealthService health;
   private final List<RouteGroup> extra;
+  private final com.medflow.server.metrics.Metrics metrics;
+  private static final org.slf4j.Logger ACCESS = org.slf4j.LoggerFactory.getLogger("com.medflow.server.access");
 
   /** More routes registered behind the same authentication (the assistant's). */
   public interface RouteGroup {
@@ -47,7 +49,8 @@ public final class ApiRoutes {
   }
 
   public ApiRoutes(Accounts accounts, TokenService tokens, RateLimiter limiter, Auditor auditor, QueryService queries,
-                   CatalogService catalog, PipelineService pipelines, HealthService health, List<RouteGroup> extra) {
+                   CatalogService catalog, PipelineService pipelines, HealthService health, List<RouteGroup> extra,
+                   com.medflow.server.metrics.Metrics metrics) {
     this.accounts = requireNonNull(accounts, "accounts is null");
     this.tokens = requireNonNull(tokens, "tokens is null");
     this.limiter = requireNonNull(limiter, "limiter is null");
@@ -57,10 +60,21 @@ public final class ApiRoutes {
     this.pipelines = requireNonNull(pipelines, "pipelines is null");
     this.health = requireNonNull(health, "health is null");
     this.extra = List.copyOf(extra);
+    this.metrics = requireNonNull(metrics, "metrics is null");
+  }
+
+  public com.medflow.server.metrics.Metrics metrics() {
+    return metrics;
   }
 
   public void register(Javalin app) {
+    app.before(ctx -> ctx.attribute("medflow.start", System.nanoTime()));
+    app.after(this::observe);
     app.before("/api/*", this::authenticate);
+    app.get("/api/metrics", ctx -> {
+      require(ctx, Role.ADMIN);
+      ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape());
+    });
     app.get("/api/health", this::health);
     app.post("/api/auth/login", this::login);
     app.get("/api/me", ctx -> {
@@ -103,6 +117,24 @@ public final class ApiRoutes {
       }).toList()));
     });
     extra.forEach(g -> g.register(app, this));
+  }
+
+  /** One access-log line and the request metrics, for every request. */
+  private void observe(Context ctx) {
+    Long start = ctx.attribute("medflow.start");
+    if (start == null) {
+      return;
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    String route = ctx.path().startsWith("/api") ? ctx.endpointHandlerPath() : "static";
+    String status = Integer.toString(ctx.statusCode());
+    metrics.count("http_requests_total", "method", ctx.method().name(), "route", route, "status", status);
+    metrics.observe("http_request_duration_seconds", seconds, "route", route);
+    if (ctx.path().startsWith("/api")) {
+      Principal p = ctx.attribute(PRINCIPAL);
+      ACCESS.info("{} {} {} {} ms user={}", ctx.method(), ctx.path(), status, Math.round(seconds * 1000),
+          p == null ? "-" : p.username());
+    }
   }
 
   private void authenticate(Context ctx) {
@@ -194,11 +226,13 @@ public final class ApiRoutes {
     try {
       a = queries.run(req.sql(), p.role(), req.limit() == null ? OptionalInt.empty() : OptionalInt.of(req.limit()));
     } catch (RuntimeException e) {
-      auditor.record(p, "sql", null, req.sql(), e instanceof com.medflow.query.guard.SqlRefusedException ? "refused" : "error",
-          null, (System.nanoTime() - start) / 1_000_000, e.getMessage());
+      String outcome = e instanceof com.medflow.query.guard.SqlRefusedException ? "refused" : "error";
+      auditor.record(p, "sql", null, req.sql(), outcome, null, (System.nanoTime() - start) / 1_000_000, e.getMessage());
+      metrics.count("medflow_sql_queries_total", "outcome", outcome, "cached", "false");
       throw e;
     }
     auditor.record(p, "sql", null, a.sql(), "ok", (long) a.result().rowCount(), a.latencyMs(), a.cached() ? "cached" : null);
+    metrics.count("medflow_sql_queries_total", "outcome", "ok", "cached", Boolean.toString(a.cached()));
     ctx.json(result(a));
   }
 

@@ -77,6 +77,9 @@ public final class AssistantRoutes implements ApiRoutes.RouteGroup {
       api.auditor().record(p, "ask", req.question(), null, "error", null, null, e.getMessage());
       throw e;
     }
+    api.metrics().count("medflow_answers_total", "status", a.status(), "engine", a.engine(), "cached",
+        Boolean.toString(a.cached()));
+    api.metrics().observe("medflow_answer_duration_seconds", a.latencyMs() / 1000.0, "status", a.status());
     api.auditor().record(p, "ask", req.question(), a.sql(), a.status(), (long) a.rowCount(), a.latencyMs(),
         a.engine() + (a.cached() ? ", cached" : "") + (Answer.OK.equals(a.status()) ? "" : ": " + a.explanation()));
     return a;

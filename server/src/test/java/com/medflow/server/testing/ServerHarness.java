@@ -83,7 +83,8 @@ public final class ServerHarness implements AutoCloseable {
         new RateLimiter(ratePerMinute, clock), new Auditor(new AuditStore(lake.db), clock), queries,
         new CatalogService(lake.lake, queries), pipelines, health, List.of(new AssistantRoutes(new AskService(
             SemanticModel.load(), new LakeFacts(lake.lake, versions::current, clock), queries,
-            AssistantHarness.retriever(), Optional.empty(), new ConversationStore(lake.db), clock))));
+            AssistantHarness.retriever(), Optional.empty(), new ConversationStore(lake.db), clock))),
+        new com.medflow.server.metrics.Metrics());
     this.server = new MedflowServer(new MedflowConfig.Server("127.0.0.1", 0, Optional.empty(), Optional.empty(),
         Duration.ofHours(1), ratePerMinute), routes);
     server.start();
