@@ -23,15 +23,6 @@ public final class LakeSettings {
     conf.put(prefix + ".warehouse", c.warehouse().toString());
     // Readers in other processes (the server) must see new snapshots at once: no catalog-side table cache.
     conf.put(prefix + ".cache-enabled", "false");
-    if (c.warehouseOnS3()) {
-      MedflowConfig.S3 s3 = config.s3();
-      conf.put(prefix + ".io-impl", "org.apache.iceberg.aws.s3.S3FileIO");
-      s3.endpoint().ifPresent(e -> conf.put(prefix + ".s3.endpoint", e.toString()));
-      conf.put(prefix + ".s3.path-style-access", Boolean.toString(s3.pathStyle()));
-      conf.put(prefix + ".client.region", s3.region());
-      s3.accessKey().ifPresent(k -> conf.put(prefix + ".s3.access-key-id", k));
-      s3.secretKey().ifPresent(k -> conf.put(prefix + ".s3.secret-access-key", k));
-    }
     conf.put("spark.sql.defaultCatalog", c.name());
     return conf;
   }

@@ -16,7 +16,6 @@ import java.util.Optional;
 public record MedflowConfig(
     Path home,
     Catalog catalog,
-    S3 s3,
     Spark spark,
     Pipeline pipeline,
     Database appDb,
@@ -28,7 +27,6 @@ public record MedflowConfig(
   public MedflowConfig {
     requireNonNull(home, "home is null");
     requireNonNull(catalog, "catalog is null");
-    requireNonNull(s3, "s3 is null");
     requireNonNull(spark, "spark is null");
     requireNonNull(pipeline, "pipeline is null");
     requireNonNull(appDb, "appDb is null");
@@ -43,15 +41,7 @@ public record MedflowConfig(
     public boolean isEmbedded() {
       return uri.startsWith("jdbc:sqlite:");
     }
-
-    public boolean warehouseOnS3() {
-      String scheme = warehouse.getScheme();
-      return "s3".equals(scheme) || "s3a".equals(scheme);
-    }
   }
-
-  public record S3(Optional<URI> endpoint, String region, Optional<String> accessKey, Optional<String> secretKey,
-                   boolean pathStyle) {}
 
   public record Spark(String master, int shufflePartitions, boolean ui) {}
 
@@ -91,15 +81,15 @@ public record MedflowConfig(
     }
     URI warehouse = raw.uri(Settings.WAREHOUSE);
     String scheme = warehouse.getScheme() == null ? "" : warehouse.getScheme().toLowerCase(Locale.ROOT);
-    if (!scheme.equals("file") && !scheme.equals("s3") && !scheme.equals("s3a")) {
-      throw raw.bad(Settings.WAREHOUSE, warehouse.toString(), "a file:///path or s3://bucket/prefix URI");
+    if (scheme.equals("s3") || scheme.equals("s3a")) {
+      throw raw.bad(Settings.WAREHOUSE, warehouse.toString(), "a file:/// URI: object-store warehouses are not"
+          + " supported by this build (see docs/OPERATIONS.md)");
+    }
+    if (!scheme.equals("file")) {
+      throw raw.bad(Settings.WAREHOUSE, warehouse.toString(), "a file:///path URI");
     }
     Catalog catalog = new Catalog(identifier(raw, Settings.CATALOG_NAME), catalogUri,
         raw.optional(Settings.CATALOG_USER), raw.optional(Settings.CATALOG_PASSWORD), warehouse);
-
-    S3 s3 = new S3(raw.optional(Settings.S3_ENDPOINT).map(v -> raw.uri(Settings.S3_ENDPOINT)),
-        raw.string(Settings.S3_REGION), raw.optional(Settings.S3_ACCESS_KEY), raw.optional(Settings.S3_SECRET_KEY),
-        raw.bool(Settings.S3_PATH_STYLE));
 
     Spark spark = new Spark(raw.string(Settings.SPARK_MASTER), raw.integer(Settings.SPARK_SHUFFLE_PARTITIONS, 1, 10_000),
         raw.bool(Settings.SPARK_UI));
@@ -149,7 +139,7 @@ public record MedflowConfig(
     Assistant assistant = new Assistant(raw.optional(Settings.ANTHROPIC_API_KEY), raw.uri(Settings.ANTHROPIC_BASE_URL),
         raw.string(Settings.ANTHROPIC_MODEL), raw.duration(Settings.LLM_TIMEOUT), raw.integer(Settings.LLM_RETRIES, 0, 1));
 
-    return new MedflowConfig(home, catalog, s3, spark, pipeline, appDb, server, query, cache, assistant);
+    return new MedflowConfig(home, catalog, spark, pipeline, appDb, server, query, cache, assistant);
   }
 
   private static String identifier(RawConfig raw, Setting s) {

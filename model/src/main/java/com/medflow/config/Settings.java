@@ -19,15 +19,7 @@ public final class Settings {
   public static final Setting CATALOG_USER = new Setting("catalog.user", null, "Catalog database user (PostgreSQL).");
   public static final Setting CATALOG_PASSWORD = new Setting("catalog.password", null, "Catalog database password.");
   public static final Setting WAREHOUSE = new Setting("catalog.warehouse", "file://${home}/warehouse",
-      "Where table data and metadata files live: file:///path or s3://bucket/prefix.");
-
-  public static final Setting S3_ENDPOINT = new Setting("s3.endpoint", null,
-      "S3-compatible endpoint (e.g. http://127.0.0.1:9000); unset means AWS.");
-  public static final Setting S3_REGION = new Setting("s3.region", "us-east-1", "S3 region.");
-  public static final Setting S3_ACCESS_KEY = new Setting("s3.access-key", null, "S3 access key id.");
-  public static final Setting S3_SECRET_KEY = new Setting("s3.secret-key", null, "S3 secret key.");
-  public static final Setting S3_PATH_STYLE = new Setting("s3.path-style", "true",
-      "Use path-style S3 addressing (needed by most S3-compatible servers).");
+      "Where table data and metadata files live: a file:///path (object stores are not supported by this build).");
 
   public static final Setting SPARK_MASTER = new Setting("spark.master", "local[2]",
       "Spark master when not started by spark-submit (spark-submit's --master wins).");
@@ -36,7 +28,7 @@ public final class Settings {
   public static final Setting SPARK_UI = new Setting("spark.ui", "false", "Start the Spark web UI (port 4040).");
 
   public static final Setting LANDING = new Setting("landing.dir", "${home}/landing",
-      "Landing zone with one folder per payer: a directory, file:// or s3:// URI.");
+      "Landing zone with one folder per payer: a directory or file:// URI.");
   public static final Setting PAYER_MAPPINGS = new Setting("payers.dir", null,
       "Extra folder of payer mapping files (*.yaml) added to the built-in ones.");
   public static final Setting GATE_THRESHOLD = new Setting("quality.gate-threshold", "0.10",
@@ -84,7 +76,7 @@ public final class Settings {
   public static final Setting LLM_RETRIES = new Setting("assistant.llm-retries", "1", "Retries of a failed LLM call (0 or 1).");
 
   public static final List<Setting> ALL = List.of(HOME, CATALOG_NAME, CATALOG_URI, CATALOG_USER, CATALOG_PASSWORD,
-      WAREHOUSE, S3_ENDPOINT, S3_REGION, S3_ACCESS_KEY, S3_SECRET_KEY, S3_PATH_STYLE, SPARK_MASTER,
+      WAREHOUSE, SPARK_MASTER,
       SPARK_SHUFFLE_PARTITIONS, SPARK_UI, LANDING, PAYER_MAPPINGS, GATE_THRESHOLD, APP_DB_URL, APP_DB_USER,
       APP_DB_PASSWORD, SERVER_HOST, SERVER_PORT, TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD, JWT_SECRET, TOKEN_TTL,
       RATE_LIMIT, QUERY_TIMEOUT, QUERY_MAX_ROWS, QUERY_DEFAULT_LIMIT, CACHE_TYPE,

@@ -64,6 +64,8 @@ class ConfigLoaderTest {
         .hasMessageContaining("catalog.uri");
     assertThatThrownBy(() -> MedflowConfig.forHome(home, Map.of("query.default-limit", "50000")))
         .hasMessageContaining("query.max-rows");
+    assertThatThrownBy(() -> MedflowConfig.forHome(home, Map.of("catalog.warehouse", "s3://bucket/wh")))
+        .hasMessageContaining("not supported by this build");
   }
 
   @Test
