@@ -13,15 +13,20 @@ public final class Main {
   }
 
   public static int run(String... args) {
+    return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+  }
+
+  /** Runs one command writing results to {@code out} and errors to {@code err}; returns the exit code. */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
     MedflowCommand root = new MedflowCommand();
-    CommandLine cli = new CommandLine(root);
+    CommandLine cli = new CommandLine(root).setOut(out).setErr(err);
     cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-      PrintWriter err = cmd.getErr();
-      err.println(cmd.getColorScheme().errorText("medflow: " + message(e)));
+      PrintWriter errors = cmd.getErr();
+      errors.println(cmd.getColorScheme().errorText("medflow: " + message(e)));
       if (root.verbose()) {
-        e.printStackTrace(err);
+        e.printStackTrace(errors);
       }
-      err.flush();
+      errors.flush();
       return e instanceof ConfigException ? 2 : 1;
     });
     try {

@@ -2,6 +2,7 @@ package com.medflow.cli;
 
 import com.medflow.cli.commands.AskCommand;
 import com.medflow.cli.commands.BenchCommand;
+import com.medflow.cli.commands.ConfigCommand;
 import com.medflow.cli.commands.DemoCommand;
 import com.medflow.cli.commands.EvalCommand;
 import com.medflow.cli.commands.ServeCommand;
@@ -24,7 +25,8 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "medflow", mixinStandardHelpOptions = true, version = "MedFlow 0.1.0",
     description = "Healthcare-claims analytics: medallion pipeline on Spark + Iceberg and plain-English questions.",
     subcommands = {DemoCommand.class, GenerateCommand.class, PipelineCommand.class, SqlCommand.class, TablesCommand.class,
-        ServeCommand.class, AskCommand.class, EvalCommand.class, UsersCommand.class, BenchCommand.class})
+        ServeCommand.class, AskCommand.class, EvalCommand.class, UsersCommand.class, BenchCommand.class,
+        ConfigCommand.class})
 public final class MedflowCommand {
   @Option(names = "--config", scope = ScopeType.INHERIT, description = "Configuration file (default: ./medflow.yaml if present).")
   Path configFile;
@@ -33,6 +35,10 @@ public final class MedflowCommand {
   boolean verbose;
 
   private Services services;
+
+  public Path configFile() {
+    return configFile;
+  }
 
   public boolean verbose() {
     return verbose;

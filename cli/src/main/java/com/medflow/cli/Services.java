@@ -184,6 +184,8 @@ public final class Services implements AutoCloseable {
         runs.list(1000).forEach(r -> byState.merge("state=\"" + r.state().name() + "\"", 1L, Long::sum));
         return byState;
       });
+      metrics.gauge("medflow_cache_errors_total", () -> java.util.Map.of(
+          "cache=\"" + resultCache().name() + "\"", resultCache().errors()));
     }
     return metrics;
   }

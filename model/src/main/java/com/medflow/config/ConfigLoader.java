@@ -28,8 +28,39 @@ public final class ConfigLoader {
     return load(Optional.empty(), false, env, overrides);
   }
 
+  /**
+   * Every key with its effective value and where that value came from, after validating the whole
+   * configuration; secrets (passwords, keys, the JWT secret) are shown as {@code (hidden)}.
+   */
+  public static java.util.List<EffectiveSetting> explain(Optional<Path> file, Map<String, String> env,
+                                                         Map<String, String> overrides) {
+    RawConfig raw = collect(file, true, env, overrides);
+    MedflowConfig.from(raw);
+    java.util.List<EffectiveSetting> out = new java.util.ArrayList<>();
+    for (Setting s : Settings.ALL) {
+      Optional<String> value = raw.optional(s);
+      String shown = value.map(v -> s.secret() ? "(hidden)" : v).orElse("");
+      out.add(new EffectiveSetting(s.key(), shown, raw.origin(s)));
+    }
+    return out;
+  }
+
+  /** One configuration key as a running process sees it. */
+  public record EffectiveSetting(String key, String value, String origin) {
+    public EffectiveSetting {
+      java.util.Objects.requireNonNull(key, "key is null");
+      java.util.Objects.requireNonNull(value, "value is null");
+      java.util.Objects.requireNonNull(origin, "origin is null");
+    }
+  }
+
   private static MedflowConfig load(Optional<Path> file, boolean defaultFile, Map<String, String> env,
                                     Map<String, String> overrides) {
+    return MedflowConfig.from(collect(file, defaultFile, env, overrides));
+  }
+
+  private static RawConfig collect(Optional<Path> file, boolean defaultFile, Map<String, String> env,
+                                   Map<String, String> overrides) {
     Map<String, String> values = new LinkedHashMap<>();
     Map<String, String> origins = new LinkedHashMap<>();
     for (Setting s : Settings.ALL) {
@@ -64,7 +95,7 @@ public final class ConfigLoader {
       values.put(k, v);
       origins.put(k, "command line");
     });
-    return MedflowConfig.from(new RawConfig(values, origins));
+    return new RawConfig(values, origins);
   }
 
   /** Defaults plus environment only; what tests and {@code main} without a file use. */

@@ -22,6 +22,10 @@ final class RawConfig {
     this.home = home;
   }
 
+  String origin(Setting s) {
+    return origins.getOrDefault(s.key(), "default");
+  }
+
   Optional<String> optional(Setting s) {
     String v = values.get(s.key());
     if (v == null || v.isBlank()) {

@@ -13,6 +13,11 @@ public record Setting(String key, String defaultValue, String description) {
     requireNonNull(description, "description is null");
   }
 
+  /** Passwords, API keys and token secrets: never printed. */
+  public boolean secret() {
+    return key.endsWith("password") || key.endsWith("api-key") || key.endsWith("secret");
+  }
+
   public String envVar() {
     return "MEDFLOW_" + key.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_');
   }

@@ -13,7 +13,7 @@ public final class Settings {
       "Folder for everything the embedded mode writes: catalog, warehouse, app database, indexes, logs (env MEDFLOW_HOME).");
 
   public static final Setting CATALOG_NAME = new Setting("catalog.name", "lake",
-      "Iceberg catalog name as seen by Spark and Trino.");
+      "Iceberg catalog name registered in Spark (spark.sql.catalog.<name>).");
   public static final Setting CATALOG_URI = new Setting("catalog.uri", "jdbc:sqlite:${home}/catalog.db",
       "JDBC URL of the Iceberg catalog database: jdbc:sqlite:<file> (embedded) or jdbc:postgresql://host:5432/db.");
   public static final Setting CATALOG_USER = new Setting("catalog.user", null, "Catalog database user (PostgreSQL).");

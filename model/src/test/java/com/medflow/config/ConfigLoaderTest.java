@@ -81,4 +81,35 @@ class ConfigLoaderTest {
     assertThat(Settings.ALL.stream().map(Setting::envVar).distinct().count()).isEqualTo(Settings.ALL.size());
     assertThat(Settings.GATE_THRESHOLD.envVar()).isEqualTo("MEDFLOW_QUALITY_GATE_THRESHOLD");
   }
+
+  @Test
+  void explainShowsEachValueWithItsOriginAndHidesSecrets(@TempDir Path dir) throws Exception {
+    Path yaml = dir.resolve("medflow.yaml");
+    Files.writeString(yaml, "home: %s\ncatalog:\n  password: hunter2\n".formatted(dir));
+    var entries = ConfigLoader.explain(Optional.of(yaml), Map.of("MEDFLOW_SERVER_PORT", "9100"),
+        Map.of("quality.gate-threshold", "0.05"));
+    assertThat(entries).extracting(ConfigLoader.EffectiveSetting::key)
+        .containsExactlyElementsOf(Settings.ALL.stream().map(Setting::key).toList());
+    assertThat(entries).contains(
+        new ConfigLoader.EffectiveSetting("server.port", "9100", "env MEDFLOW_SERVER_PORT"),
+        new ConfigLoader.EffectiveSetting("quality.gate-threshold", "0.05", "command line"),
+        new ConfigLoader.EffectiveSetting("catalog.password", "(hidden)", yaml.toString()),
+        new ConfigLoader.EffectiveSetting("app-db.url", "jdbc:sqlite:" + dir + "/app.db", "default"),
+        new ConfigLoader.EffectiveSetting("auth.jwt-secret", "", "default"));
+  }
+
+  @Test
+  void explainValidatesLikeLoad(@TempDir Path dir) {
+    assertThatThrownBy(() -> ConfigLoader.explain(Optional.empty(), Map.of("MEDFLOW_HOME", dir.toString()),
+        Map.of("server.port", "-1"))).hasMessageContaining("server.port");
+  }
+
+  @Test
+  void operationsGuideDocumentsEverySetting() throws Exception {
+    Path doc = Path.of(System.getProperty("user.dir")).getParent().resolve("docs/OPERATIONS.md");
+    String text = Files.readString(doc);
+    for (Setting s : Settings.ALL) {
+      assertThat(text).as("docs/OPERATIONS.md documents %s", s.key()).contains("`" + s.key() + "`");
+    }
+  }
 }

@@ -20,6 +20,9 @@ import picocli.CommandLine.Option;
     description = {"Write demo claim files for BlueCross, Aetna and UnitedHealth into DIR/<payer>/<batch>.csv.",
         "Same --claims and --seed give the same bytes. About 3% of rows are dirty, covering every quarantine rule."})
 public final class GenerateCommand implements Callable<Integer> {
+  @picocli.CommandLine.Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Landing folder to write into.")
   Path out;
 
@@ -41,9 +44,11 @@ public final class GenerateCommand implements Callable<Integer> {
     Terminal term = Terminal.stderr();
     GenerationReport report = generate(term, out, new DemoSpec(claims, seed, batch, followUp,
         LocalDate.now(ZoneOffset.UTC)));
+    var stdout = spec.commandLine().getOut();
     for (FileReport f : report.files()) {
-      System.out.println(f.file());
+      stdout.println(f.file());
     }
+    stdout.flush();
     return 0;
   }
 

@@ -11,6 +11,11 @@ public interface ResultCache {
 
   void put(String key, QueryResult result);
 
+  /** Cache calls that failed and were answered as a miss (a remote cache being unreachable). */
+  default long errors() {
+    return 0;
+  }
+
   /** Throws when the cache server is unreachable. */
   void ping();
 

@@ -33,7 +33,9 @@ final class ResultCodec {
     for (List<Object> row : r.rows()) {
       ArrayNode a = rows.addArray();
       for (Object v : row) {
-        a.add(MAPPER.valueToTree(v instanceof LocalDate || v instanceof Instant ? v.toString() : v));
+        // Decimals as text keep their scale (1250.50 stays 1250.50 when it comes back).
+        a.add(MAPPER.valueToTree(v instanceof LocalDate || v instanceof Instant ? v.toString()
+            : v instanceof BigDecimal d ? d.toPlainString() : v));
       }
     }
     return root.toString();
@@ -64,7 +66,7 @@ final class ResultCodec {
     }
     return switch (type) {
       case "integer" -> v.asLong();
-      case "decimal" -> v.isTextual() ? v.asText() : new BigDecimal(v.asText());
+      case "decimal" -> decimal(v);
       case "double" -> v.isTextual() ? v.asText() : v.asDouble();
       case "boolean" -> v.asBoolean();
       case "date" -> LocalDate.parse(v.asText());
@@ -72,5 +74,9 @@ final class ResultCodec {
       case "array" -> MAPPER.convertValue(v, List.class);
       default -> v.isTextual() ? v.asText() : MAPPER.convertValue(v, Object.class);
     };
+  }
+
+  private static BigDecimal decimal(JsonNode v) {
+    return v.isTextual() ? new BigDecimal(v.asText()) : v.decimalValue();
   }
 }
