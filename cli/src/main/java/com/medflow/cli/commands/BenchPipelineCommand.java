@@ -6,6 +6,7 @@ import com.medflow.cli.term.PipelineReporter;
 import com.medflow.cli.term.Terminal;
 import com.medflow.config.MedflowConfig;
 import com.medflow.pipeline.demo.DemoSpec;
+import com.medflow.pipeline.run.PipelineListener;
 import com.medflow.pipeline.run.RunOutcome;
 import com.medflow.pipeline.run.SparkProgress;
 import com.medflow.store.runs.TaskRecord;
@@ -44,6 +45,11 @@ public final class BenchPipelineCommand implements Callable<Integer> {
   @Option(names = "--keep", description = "Keep the benchmark home instead of deleting it.")
   boolean keep;
 
+  @Option(names = "--warm-up", defaultValue = "0", paramLabel = "N",
+      description = "First run the whole pipeline on N claims in a separate home, in this JVM, so the measured run"
+          + " sees a warm JVM (loaded classes, JIT, compiled Spark code) like a long-running server (default: 0, cold).")
+  long warmUp;
+
   @Override
   public Integer call() throws IOException {
     MedflowCommand root = (MedflowCommand) spec.root().userObject();
@@ -55,6 +61,9 @@ public final class BenchPipelineCommand implements Callable<Integer> {
     Path landing = home.resolve("landing");
     term.line(term.bold("Benchmark: pipeline on " + Terminal.count(claims) + " claims") + term.dim("  home " + home));
     GenerateCommand.generate(term, landing, new DemoSpec(claims, seed, "batch-0001", false, LocalDate.now(ZoneOffset.UTC)));
+    if (warmUp > 0) {
+      warmUp(term, home.resolve("warm-up"), base);
+    }
     try (Services services = new Services(config, Clock.systemUTC())) {
       long t0 = System.currentTimeMillis();
       services.spark();
@@ -73,15 +82,32 @@ public final class BenchPipelineCommand implements Callable<Integer> {
       print(term, "initial load", first, claims);
       print(term, "follow-up batch (status updates, MERGE)", second, second.bronzeRows());
       System.out.println(String.format(Locale.ROOT, "claims=%d initial_s=%.1f initial_claims_per_s=%.0f followup_rows=%d"
-              + " followup_s=%.1f spark_startup_s=%.1f peak_rss_mb=%d", claims, first.totalMillis() / 1000.0,
+              + " followup_s=%.1f spark_startup_s=%.1f peak_rss_mb=%d jvm=%s", claims, first.totalMillis() / 1000.0,
           claims * 1000.0 / first.totalMillis(), second.bronzeRows(), second.totalMillis() / 1000.0, sparkMs / 1000.0,
-          peakRssMb()));
+          peakRssMb(), warmUp > 0 ? "warm" : "cold"));
     } finally {
       if (!keep) {
         delete(home);
       }
     }
     return 0;
+  }
+
+  /** A whole pipeline run (initial and follow-up batch) on a small data set, its output hidden. */
+  private void warmUp(Terminal term, Path home, MedflowConfig base) throws IOException {
+    long start = System.currentTimeMillis();
+    Path landing = home.resolve("landing");
+    MedflowConfig config = MedflowConfig.forHome(home, Map.of("spark.master", base.spark().master(),
+        "spark.shuffle-partitions", Integer.toString(base.spark().shufflePartitions())));
+    Terminal quiet = Terminal.silent();
+    GenerateCommand.generate(quiet, landing, new DemoSpec(warmUp, seed + 1, "batch-0001", false, LocalDate.now(ZoneOffset.UTC)));
+    try (Services services = new Services(config, Clock.systemUTC())) {
+      services.pipelineRunner(config.pipeline().gateThreshold(), PipelineListener.NONE).runNow(landing.toString(), "bench");
+      GenerateCommand.generate(quiet, landing, new DemoSpec(warmUp, seed + 1, "batch-0002", true, LocalDate.now(ZoneOffset.UTC)));
+      services.pipelineRunner(config.pipeline().gateThreshold(), PipelineListener.NONE).runNow(landing.toString(), "bench");
+    }
+    term.line(term.dim("  warm-up: pipeline on " + Terminal.count(warmUp) + " claims in "
+        + Terminal.seconds(System.currentTimeMillis() - start) + " (not measured)"));
   }
 
   private static void print(Terminal term, String title, RunOutcome o, long claims) {

@@ -20,6 +20,11 @@ public final class Terminal {
     return new Terminal(System.err, tty, tty && System.getenv("NO_COLOR") == null);
   }
 
+  /** Prints nothing; for work whose progress nobody needs to see. */
+  public static Terminal silent() {
+    return new Terminal(new PrintStream(java.io.OutputStream.nullOutputStream()), false, false);
+  }
+
   public boolean interactive() {
     return interactive;
   }
