@@ -17,49 +17,13 @@ final class BlueCrossFormat extends PayerFormat {
   private static final String[] BAD_STATUSES = {"X", "Approved", "Z", "9"};
   private static final String[] BAD_GENDERS = {"X", "9", "Female"};
 
-  private final int claimId;
-  private final int memberId;
-  private final int birthDate;
-  private final int gender;
-  private final int npi;
-  private final int name;
-  private final int specialty;
-  private final int service;
-  private final int submitted;
-  private final int processed;
   private final int primary;
   private final int secondary;
-  private final int procedure;
-  private final int place;
-  private final int billed;
-  private final int allowed;
-  private final int paid;
-  private final int status;
-  private final int denial;
-  private final int state;
 
   BlueCrossFormat(PayerMapping mapping) {
     super(mapping);
-    claimId = column(StandardField.CLAIM_ID);
-    memberId = column(StandardField.MEMBER_ID);
-    birthDate = column(StandardField.PATIENT_BIRTH_DATE);
-    gender = column(StandardField.PATIENT_GENDER);
-    npi = column(StandardField.PROVIDER_NPI);
-    name = column(StandardField.PROVIDER_NAME);
-    specialty = column(StandardField.PROVIDER_SPECIALTY);
-    service = column(StandardField.SERVICE_DATE);
-    submitted = column(StandardField.SUBMITTED_DATE);
-    processed = column(StandardField.PROCESSED_DATE);
     primary = column(StandardField.PRIMARY_DIAGNOSIS);
     secondary = column(StandardField.SECONDARY_DIAGNOSIS);
-    procedure = column(StandardField.PROCEDURE_CODE);
-    place = column(StandardField.PLACE_OF_SERVICE);
-    billed = column(StandardField.BILLED_AMOUNT);
-    allowed = column(StandardField.ALLOWED_AMOUNT);
-    paid = column(StandardField.PAID_AMOUNT);
-    status = column(StandardField.CLAIM_STATUS);
-    denial = column(StandardField.DENIAL_REASON_CODE);
-    state = column(StandardField.MEMBER_STATE);
   }
 
   @Override
@@ -78,29 +42,14 @@ final class BlueCrossFormat extends PayerFormat {
   }
 
   @Override
-  String[] fields(Claim c) {
-    String[] f = new String[columns()];
-    f[claimId] = c.claimId();
-    f[memberId] = c.member().id();
-    f[birthDate] = date(c.member().birthDay());
-    f[gender] = gender(c.member().sex());
-    f[npi] = c.provider().npi();
-    f[name] = c.provider().name();
-    f[specialty] = c.provider().specialty().label();
-    f[service] = date(c.serviceDay());
-    f[submitted] = date(c.submittedDay());
-    f[processed] = processedDate(c);
+  void diagnoses(Claim c, String[] f) {
     f[primary] = Icd10Cm.format(c.dx1());
     f[secondary] = c.dx2() == null ? "" : Icd10Cm.format(c.dx2());
-    f[procedure] = c.procedure();
-    f[place] = c.placeOfService();
-    f[billed] = amount(c.billedCents());
-    f[allowed] = amount(c.allowedCents());
-    f[paid] = amount(c.paidCents());
-    f[status] = status(c.status());
-    f[denial] = c.denialReason() == null ? "" : groupCode(c.denialReason()) + "-" + c.denialReason();
-    f[state] = c.member().state();
-    return f;
+  }
+
+  @Override
+  String denialReason(String carc) {
+    return groupCode(carc) + "-" + carc;
   }
 
   /** Claim adjustment group: OA other adjustment, PR patient responsibility, CO contractual obligation. */

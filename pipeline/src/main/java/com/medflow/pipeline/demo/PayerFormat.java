@@ -29,13 +29,26 @@ abstract class PayerFormat {
   private static final int CACHE_FIRST = (int) LocalDate.of(1900, 1, 1).toEpochDay();
   private static final int CACHE_LAST = (int) LocalDate.of(2100, 12, 31).toEpochDay();
 
+  /** Fields every payer file has in a column of its own; diagnoses differ by payer and are filled by subclasses. */
+  private static final StandardField[] COMMON = {StandardField.CLAIM_ID, StandardField.MEMBER_ID,
+      StandardField.PATIENT_BIRTH_DATE, StandardField.PATIENT_GENDER, StandardField.PROVIDER_NPI,
+      StandardField.PROVIDER_NAME, StandardField.PROVIDER_SPECIALTY, StandardField.SERVICE_DATE,
+      StandardField.SUBMITTED_DATE, StandardField.PROCESSED_DATE, StandardField.PROCEDURE_CODE,
+      StandardField.PLACE_OF_SERVICE, StandardField.BILLED_AMOUNT, StandardField.ALLOWED_AMOUNT,
+      StandardField.PAID_AMOUNT, StandardField.CLAIM_STATUS, StandardField.DENIAL_REASON_CODE,
+      StandardField.MEMBER_STATE};
+
   private final PayerMapping mapping;
   private final DateTimeFormatter dates;
   private final String[] dateCache = new String[CACHE_LAST - CACHE_FIRST + 1];
+  private final int[] common = new int[COMMON.length];
 
   PayerFormat(PayerMapping mapping) {
     this.mapping = requireNonNull(mapping, "mapping is null");
     this.dates = Dates.formatter(mapping.datePattern());
+    for (int i = 0; i < COMMON.length; i++) {
+      common[i] = column(COMMON[i]);
+    }
   }
 
   PayerMapping mapping() {
@@ -49,7 +62,36 @@ abstract class PayerFormat {
   abstract boolean byteOrderMark();
 
   /** The claim's values in header order. */
-  abstract String[] fields(Claim c);
+  final String[] fields(Claim c) {
+    String[] f = new String[columns()];
+    Provider p = c.provider();
+    String[] values = {c.claimId(), c.member().id(), date(c.member().birthDay()), gender(c.member().sex()), p.npi(),
+        providerName(p), specialty(p.specialty()), date(c.serviceDay()), date(c.submittedDay()),
+        c.processed() ? date(c.processedDay()) : "", c.procedure(), c.placeOfService(), amount(c.billedCents()),
+        amount(c.allowedCents()), amount(c.paidCents()), status(c.status()),
+        c.denialReason() == null ? "" : denialReason(c.denialReason()), c.member().state()};
+    for (int i = 0; i < common.length; i++) {
+      f[common[i]] = values[i];
+    }
+    diagnoses(c, f);
+    return f;
+  }
+
+  /** Writes the claim's diagnosis codes into {@code fields}, in this payer's columns and style. */
+  abstract void diagnoses(Claim c, String[] fields);
+
+  String providerName(Provider p) {
+    return p.name();
+  }
+
+  String specialty(Specialty s) {
+    return s.label();
+  }
+
+  /** The denial reason as this payer writes a CARC code. */
+  String denialReason(String carc) {
+    return carc;
+  }
 
   abstract String status(ClaimStatus status);
 
@@ -96,10 +138,6 @@ abstract class PayerFormat {
       dateCache[epochDay - CACHE_FIRST] = s;
     }
     return s;
-  }
-
-  final String processedDate(Claim c) {
-    return c.processed() ? date(c.processedDay()) : "";
   }
 
   /** Money in the mapping's amount format. */
