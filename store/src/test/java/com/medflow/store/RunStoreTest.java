@@ -8,40 +8,14 @@ import com.medflow.store.runs.RunDetail;
 import com.medflow.store.runs.RunState;
 import com.medflow.store.runs.RunStore;
 import com.medflow.store.runs.TaskState;
-import com.medflow.testing.PostgresTestDatabase;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class RunStoreTest {
-  @TempDir
-  static Path home;
-  static PostgresTestDatabase pg;
-
-  static Stream<Arguments> databases() {
-    if (pg == null) {
-      pg = new PostgresTestDatabase();
-    }
-    return Stream.of(
-        Arguments.of("sqlite", new MedflowConfig.Database("jdbc:sqlite:" + home.resolve("app.db"), Optional.empty(), Optional.empty())),
-        Arguments.of("postgresql", new MedflowConfig.Database(pg.url(), Optional.of(pg.user()), Optional.empty())));
-  }
-
-  @AfterAll
-  static void dropPostgres() {
-    if (pg != null) {
-      pg.close();
-    }
-  }
-
+class RunStoreTest extends BothDatabases {
   @ParameterizedTest(name = "{0}")
   @MethodSource("databases")
   void recordsARunWithTasksPayerResultsAndOutcome(String name, MedflowConfig.Database config) {

@@ -9,38 +9,12 @@ import com.medflow.store.audit.AuditEntry;
 import com.medflow.store.audit.AuditStore;
 import com.medflow.store.users.User;
 import com.medflow.store.users.UserStore;
-import com.medflow.testing.PostgresTestDatabase;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class UserAndAuditStoreTest {
-  @TempDir
-  static Path home;
-  static PostgresTestDatabase pg;
-
-  static Stream<Arguments> databases() {
-    if (pg == null) {
-      pg = new PostgresTestDatabase();
-    }
-    return Stream.of(
-        Arguments.of("sqlite", new MedflowConfig.Database("jdbc:sqlite:" + home.resolve("app.db"), Optional.empty(), Optional.empty())),
-        Arguments.of("postgresql", new MedflowConfig.Database(pg.url(), Optional.of(pg.user()), Optional.empty())));
-  }
-
-  @AfterAll
-  static void dropPostgres() {
-    if (pg != null) {
-      pg.close();
-    }
-  }
-
+class UserAndAuditStoreTest extends BothDatabases {
   @ParameterizedTest(name = "{0}")
   @MethodSource("databases")
   void usersAreAddedUpdatedListedAndRemoved(String name, MedflowConfig.Database config) {
