@@ -66,7 +66,8 @@ export function formatAxis(v: unknown, col?: Column): string {
   if (typeof v !== 'number') return String(v ?? '');
   switch (valueKind(col)) {
     case 'rate':
-      return Math.abs(v) <= 1 ? formatPercent(v, 0) : compact.format(v);
+      // 0.05 → 5%, 0.025 → 2.5%: as many digits as the tick needs, at most one.
+      return Math.abs(v) <= 1 ? formatPercent(v, Number.isInteger(Math.round(v * 1e4) / 100) ? 0 : 1) : compact.format(v);
     case 'money':
       return moneyCompact.format(v);
     default:

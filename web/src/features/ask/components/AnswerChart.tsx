@@ -17,7 +17,8 @@ import {
 } from 'recharts';
 import { ResultTable } from '@/components/ResultTable';
 import { AXIS, GRID, PALETTE } from '@/lib/chart-theme';
-import { formatAxis, formatCell, humanize } from '@/lib/format';
+import { formatAxis, formatCell, humanize, valueKind } from '@/lib/format';
+import { niceAxis } from '@/lib/nice-axis';
 import type { Answer } from '@/types/api';
 import { resolveChart } from './chart-data';
 
@@ -67,6 +68,7 @@ export function AnswerChart({ answer, height = 320, animate = chartAnimation() }
 
   const xKey = chart.x.name;
   const legend = chart.series.length > 1;
+  const valueAxis = rateAxis(chart.data, chart.series, measure);
   const seriesName = (s: string) => (chart.measures.some((m) => m.name === s) ? humanize(s) : s);
 
   if (chart.type === 'pie') {
@@ -102,7 +104,7 @@ export function AnswerChart({ answer, height = 320, animate = chartAnimation() }
           <LineChart data={chart.data} margin={{ top: 8, right: 24, bottom: 8, left: 8 }}>
             <CartesianGrid stroke={GRID} vertical={false} />
             <XAxis dataKey={xKey} stroke={AXIS} tick={{ fontSize: 12 }} tickFormatter={shortDate} minTickGap={16} />
-            <YAxis stroke={AXIS} tick={{ fontSize: 12 }} tickFormatter={(v) => formatAxis(v, measure)} width={64} />
+            <YAxis stroke={AXIS} tick={{ fontSize: 12 }} tickFormatter={(v) => formatAxis(v, measure)} width={64} {...valueAxis} />
             <Tooltip formatter={fmtTip} />
             {legend && <Legend />}
             {chart.series.map((s, i) => (
@@ -141,13 +143,13 @@ export function AnswerChart({ answer, height = 320, animate = chartAnimation() }
           <CartesianGrid stroke={GRID} horizontal={!horizontal} vertical={horizontal} />
           {horizontal ? (
             <>
-              <XAxis type="number" stroke={AXIS} tick={{ fontSize: 12 }} tickFormatter={(v) => formatAxis(v, measure)} />
+              <XAxis type="number" stroke={AXIS} tick={{ fontSize: 12 }} tickFormatter={(v) => formatAxis(v, measure)} {...valueAxis} />
               <YAxis type="category" dataKey={xKey} stroke={AXIS} tick={{ fontSize: 12 }} width={yWidth} interval={0} />
             </>
           ) : (
             <>
               <XAxis dataKey={xKey} stroke={AXIS} tick={{ fontSize: 12 }} interval={0} />
-              <YAxis stroke={AXIS} tick={{ fontSize: 12 }} tickFormatter={(v) => formatAxis(v, measure)} width={64} />
+              <YAxis stroke={AXIS} tick={{ fontSize: 12 }} tickFormatter={(v) => formatAxis(v, measure)} width={64} {...valueAxis} />
             </>
           )}
           <Tooltip formatter={fmtTip} cursor={{ fill: 'rgba(37,99,235,0.06)' }} />
@@ -187,4 +189,17 @@ function shortDate(v: unknown): string {
     return `${names[Number(m[2]) - 1]} ${m[1].slice(2)}`;
   }
   return s;
+}
+
+/** Round percent ticks (0% 5% 10% …) for a rate measure whose values are fractions in [0, 1]; otherwise Recharts' own. */
+export function rateAxis(
+  data: Record<string, unknown>[],
+  series: string[],
+  measure: Parameters<typeof valueKind>[0],
+): { domain?: [number, number]; ticks?: number[] } {
+  if (valueKind(measure) !== 'rate') return {};
+  const values = data.flatMap((d) => series.map((s) => d[s])).filter((v): v is number => typeof v === 'number');
+  if (!values.length || values.some((v) => v < 0 || v > 1)) return {};
+  const { max, ticks } = niceAxis(Math.max(...values) * 1.05);
+  return { domain: [0, max], ticks };
 }

@@ -2,6 +2,7 @@ import { chartAnimation } from '@/lib/motion';
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { AXIS, BAD, GOOD, GRID, WARN } from '@/lib/chart-theme';
 import { formatPercent } from '@/lib/format';
+import { niceAxis } from '@/lib/nice-axis';
 import type { PayerResult } from '@/types/api';
 
 /** Per-payer quarantine rate as bars against the gate threshold (a dashed line). */
@@ -41,11 +42,3 @@ export function QuarantineRateChart({ payers, animate = chartAnimation() }: { pa
   );
 }
 
-/** An axis from 0 to a round maximum with at most 6 round ticks (fractions: 0.02, 0.05, 0.1 …). */
-export function niceAxis(upTo: number): { max: number; ticks: number[] } {
-  const steps = [0.005, 0.01, 0.02, 0.025, 0.05, 0.1, 0.2, 0.25];
-  const step = steps.find((s) => upTo / s <= 5) ?? 0.25;
-  const n = Math.max(1, Math.ceil(upTo / step - 1e-9));
-  const ticks = Array.from({ length: n + 1 }, (_, i) => +(i * step).toFixed(4));
-  return { max: ticks[ticks.length - 1], ticks };
-}

@@ -1,7 +1,6 @@
 import { render, screen, within } from '@testing-library/react';
 import { run } from '@/test/fixtures';
 import { RunView } from './RunView';
-import { niceAxis } from './QuarantineRateChart';
 import { taskTimeline } from './timeline';
 
 describe('RunView', () => {
@@ -45,13 +44,6 @@ describe('RunView', () => {
     expect(screen.queryByText('Quarantined rows (sample)')).not.toBeInTheDocument();
     rerender(<RunView run={run} animate={false} quarantine={<div>sample here</div>} />);
     expect(screen.getByText('sample here')).toBeInTheDocument();
-  });
-});
-
-describe('niceAxis', () => {
-  it('rounds the quarantine axis up to round ticks', () => {
-    expect(niceAxis(0.12)).toEqual({ max: 0.125, ticks: [0, 0.025, 0.05, 0.075, 0.1, 0.125] });
-    expect(niceAxis(0.03)).toEqual({ max: 0.03, ticks: [0, 0.01, 0.02, 0.03] });
   });
 });
 
