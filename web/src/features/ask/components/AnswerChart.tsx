@@ -130,7 +130,7 @@ export function AnswerChart({ answer, height = 320, animate = chartAnimation() }
   const labels = chart.data.map((d) => String(d[xKey]));
   const horizontal = labels.length > 8 || labels.some((l) => l.length > 14);
   const barHeight = horizontal ? Math.max(height, labels.length * (22 + 8 * Math.min(chart.series.length, 3)) + 60) : height;
-  const showValues = chart.series.length === 1 && labels.length <= 12;
+  const showValues = chart.series.length === 1 && labels.length <= (horizontal ? 25 : 12);
   const yWidth = Math.min(220, Math.max(60, Math.max(...labels.map((l) => l.length)) * 7));
   return (
     <div className="answer-visual" data-testid="answer-chart" data-chart-type="bar">
