@@ -26,12 +26,11 @@ public final class JwtSecret {
       byte[] secret = new byte[48];
       new SecureRandom().nextBytes(secret);
       Files.createDirectories(file.getParent());
-      Files.writeString(file, Base64.getEncoder().encodeToString(secret));
-      try {
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-      } catch (UnsupportedOperationException ignored) {
-        // not a POSIX file system: the file keeps the folder's permissions
+      // Owner-only from the moment it exists (on POSIX file systems; elsewhere the folder's permissions apply).
+      if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       }
+      Files.writeString(file, Base64.getEncoder().encodeToString(secret));
       return secret;
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read or create the token secret " + file, e);
