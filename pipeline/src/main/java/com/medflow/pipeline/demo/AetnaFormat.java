@@ -3,7 +3,6 @@ package com.medflow.pipeline.demo;
 import com.medflow.model.ClaimStatus;
 import com.medflow.model.mapping.PayerMapping;
 import com.medflow.model.mapping.StandardField;
-import java.util.SplittableRandom;
 
 /**
  * Aetna: comma-separated, quotes only where needed, ISO dates, plain decimals, diagnoses undotted and pipe-joined
@@ -20,7 +19,7 @@ final class AetnaFormat extends PayerFormat {
   private final String separator;
 
   AetnaFormat(PayerMapping mapping) {
-    super(mapping);
+    super(mapping, new WrongValues(BAD_DATES, BAD_AMOUNTS, BAD_STATUSES, BAD_GENDERS));
     diagnoses = column(mapping.diagnosisListColumn().orElseThrow());
     separator = mapping.diagnosisSeparator();
   }
@@ -65,25 +64,5 @@ final class AetnaFormat extends PayerFormat {
   @Override
   String gender(char sex) {
     return sex == 'M' ? "male" : sex == 'F' ? "female" : "unknown";
-  }
-
-  @Override
-  String badDate(SplittableRandom rng) {
-    return pickOf(BAD_DATES, rng);
-  }
-
-  @Override
-  String badAmount(SplittableRandom rng) {
-    return pickOf(BAD_AMOUNTS, rng);
-  }
-
-  @Override
-  String badStatus(SplittableRandom rng) {
-    return pickOf(BAD_STATUSES, rng);
-  }
-
-  @Override
-  String badGender(SplittableRandom rng) {
-    return pickOf(BAD_GENDERS, rng);
   }
 }

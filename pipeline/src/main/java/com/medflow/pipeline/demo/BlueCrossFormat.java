@@ -4,7 +4,6 @@ import com.medflow.model.ClaimStatus;
 import com.medflow.model.codes.Icd10Cm;
 import com.medflow.model.mapping.PayerMapping;
 import com.medflow.model.mapping.StandardField;
-import java.util.SplittableRandom;
 
 /**
  * BlueCross: comma-separated, every field quoted, {@code MM/dd/yyyy}, {@code $1,240.00}, dotted diagnoses,
@@ -21,7 +20,7 @@ final class BlueCrossFormat extends PayerFormat {
   private final int secondary;
 
   BlueCrossFormat(PayerMapping mapping) {
-    super(mapping);
+    super(mapping, new WrongValues(BAD_DATES, BAD_AMOUNTS, BAD_STATUSES, BAD_GENDERS));
     primary = column(StandardField.PRIMARY_DIAGNOSIS);
     secondary = column(StandardField.SECONDARY_DIAGNOSIS);
   }
@@ -74,25 +73,5 @@ final class BlueCrossFormat extends PayerFormat {
   @Override
   String gender(char sex) {
     return sex == 'M' ? "M" : sex == 'F' ? "F" : "U";
-  }
-
-  @Override
-  String badDate(SplittableRandom rng) {
-    return pickOf(BAD_DATES, rng);
-  }
-
-  @Override
-  String badAmount(SplittableRandom rng) {
-    return pickOf(BAD_AMOUNTS, rng);
-  }
-
-  @Override
-  String badStatus(SplittableRandom rng) {
-    return pickOf(BAD_STATUSES, rng);
-  }
-
-  @Override
-  String badGender(SplittableRandom rng) {
-    return pickOf(BAD_GENDERS, rng);
   }
 }

@@ -38,13 +38,18 @@ abstract class PayerFormat {
       StandardField.PAID_AMOUNT, StandardField.CLAIM_STATUS, StandardField.DENIAL_REASON_CODE,
       StandardField.MEMBER_STATE};
 
+  /** Realistic wrong values in this payer's style, that dirty rows use; none of them parses. */
+  record WrongValues(String[] dates, String[] amounts, String[] statuses, String[] genders) {}
+
   private final PayerMapping mapping;
+  private final WrongValues wrong;
   private final DateTimeFormatter dates;
   private final String[] dateCache = new String[CACHE_LAST - CACHE_FIRST + 1];
   private final int[] common = new int[COMMON.length];
 
-  PayerFormat(PayerMapping mapping) {
+  PayerFormat(PayerMapping mapping, WrongValues wrong) {
     this.mapping = requireNonNull(mapping, "mapping is null");
+    this.wrong = requireNonNull(wrong, "wrong is null");
     this.dates = Dates.formatter(mapping.datePattern());
     for (int i = 0; i < COMMON.length; i++) {
       common[i] = column(COMMON[i]);
@@ -97,17 +102,25 @@ abstract class PayerFormat {
 
   abstract String gender(char sex);
 
-  /** Wrong dates in this payer's style that no strict parser accepts. */
-  abstract String badDate(SplittableRandom rng);
+  /** A wrong date in this payer's style that no strict parser accepts. */
+  final String badDate(SplittableRandom rng) {
+    return pickOf(wrong.dates(), rng);
+  }
 
   /** Money this payer's amount format cannot parse. */
-  abstract String badAmount(SplittableRandom rng);
+  final String badAmount(SplittableRandom rng) {
+    return pickOf(wrong.amounts(), rng);
+  }
 
-  /** Status codes the payer mapping does not know. */
-  abstract String badStatus(SplittableRandom rng);
+  /** A status code the payer mapping does not know. */
+  final String badStatus(SplittableRandom rng) {
+    return pickOf(wrong.statuses(), rng);
+  }
 
-  /** Gender codes the payer mapping does not know. */
-  abstract String badGender(SplittableRandom rng);
+  /** A gender code the payer mapping does not know. */
+  final String badGender(SplittableRandom rng) {
+    return pickOf(wrong.genders(), rng);
+  }
 
   /** Index of a mapped field in the header. */
   final int column(StandardField field) {

@@ -3,7 +3,6 @@ package com.medflow.pipeline.demo;
 import com.medflow.model.ClaimStatus;
 import com.medflow.model.mapping.PayerMapping;
 import com.medflow.model.mapping.StandardField;
-import java.util.SplittableRandom;
 
 /**
  * UnitedHealth: pipe-delimited without quoting, names and specialties in capitals, {@code yyyyMMdd}, amounts in
@@ -21,7 +20,7 @@ final class UnitedHealthFormat extends PayerFormat {
   private final int third;
 
   UnitedHealthFormat(PayerMapping mapping) {
-    super(mapping);
+    super(mapping, new WrongValues(BAD_DATES, BAD_AMOUNTS, BAD_STATUSES, BAD_GENDERS));
     primary = column(StandardField.PRIMARY_DIAGNOSIS);
     secondary = column(StandardField.SECONDARY_DIAGNOSIS);
     third = column(mapping.extraDiagnosisColumns().get(0));
@@ -72,25 +71,5 @@ final class UnitedHealthFormat extends PayerFormat {
   @Override
   String gender(char sex) {
     return sex == 'M' ? "1" : sex == 'F' ? "2" : "0";
-  }
-
-  @Override
-  String badDate(SplittableRandom rng) {
-    return pickOf(BAD_DATES, rng);
-  }
-
-  @Override
-  String badAmount(SplittableRandom rng) {
-    return pickOf(BAD_AMOUNTS, rng);
-  }
-
-  @Override
-  String badStatus(SplittableRandom rng) {
-    return pickOf(BAD_STATUSES, rng);
-  }
-
-  @Override
-  String badGender(SplittableRandom rng) {
-    return pickOf(BAD_GENDERS, rng);
   }
 }
