@@ -46,7 +46,7 @@ public record MappingOptions(FileFormat fileFormat, List<String> fileExtensions,
     fileExtensions = fileExtensions.stream().map(e -> e.toLowerCase(Locale.ROOT)).toList();
     checkArgument(!fileExtensions.isEmpty(), "files: at least one file name ending is needed");
     for (String e : fileExtensions) {
-      checkArgument(e.matches("\\.[a-z0-9]{1,10}"), "files: invalid file name ending '%s' (like .csv)", e);
+      checkArgument(e.matches("\\.[a-z0-9]{1,10}"), "files: invalid file name ending '%s' (like \".csv\", quoted)", e);
     }
     Map<StandardField, List<String>> alt = new HashMap<>();
     alternates.forEach((k, v) -> alt.put(k, List.copyOf(v)));
