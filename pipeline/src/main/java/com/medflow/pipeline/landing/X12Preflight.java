@@ -24,7 +24,7 @@ final class X12Preflight {
     MessageDigest sha = FilePreflight.sha256();
     X12ClaimReader.Summary summary;
     try (InputStream in = new DigestInputStream(fs.open(new Path(java.net.URI.create(file.uri())), 1 << 16), sha)) {
-      summary = X12ClaimReader.read(in, c -> { });
+      summary = X12ClaimReader.check(in);
       in.transferTo(java.io.OutputStream.nullOutputStream()); // hash what the reader left unread
     } catch (X12FormatException e) {
       throw new UnreadableFileException(file.displayName(), "X12 837P: " + e.getMessage());

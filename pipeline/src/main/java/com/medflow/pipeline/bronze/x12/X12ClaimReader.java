@@ -46,8 +46,23 @@ public final class X12ClaimReader {
    */
   public static Summary read(InputStream in, Consumer<Claim> claims) {
     List<Claim> buffered = new ArrayList<>();
+    Summary s = parse(in, buffered::add);
+    buffered.forEach(claims);
+    return s;
+  }
+
+  /** Checks the whole file and counts its claims without keeping them (preflight). */
+  public static Summary check(InputStream in) {
+    return parse(in, c -> { });
+  }
+
+  private static Summary parse(InputStream in, Consumer<Claim> sink) {
+    long[] claims = {0};
     List<String> problems = new ArrayList<>();
-    Claim837Builder builder = new Claim837Builder(buffered::add, problems::add);
+    Claim837Builder builder = new Claim837Builder(c -> {
+      claims[0]++;
+      sink.accept(c);
+    }, problems::add);
     long segments = 0;
     X12Segment current = null;
     EDIInputFactory factory = EDIInputFactory.newFactory();
@@ -92,8 +107,7 @@ public final class X12ClaimReader {
     if (!problems.isEmpty()) {
       throw new X12FormatException(problems);
     }
-    buffered.forEach(claims);
-    return new Summary(segments, builder.transactions(), buffered.size());
+    return new Summary(segments, builder.transactions(), claims[0]);
   }
 
   private static String describe(EDIStreamValidationError error, String text, Location l, long segments,
