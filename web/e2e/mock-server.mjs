@@ -351,6 +351,9 @@ async function handle(req, res) {
     );
     return send(res, 200, { table: t.name, snapshot_id: snap.snapshot_id, columns: t.columns.map(({ name, type }) => ({ name, type })), rows, row_count: rows.length, truncated: rows.length >= limit });
   }
+  if (M === 'GET' && p === '/api/pipeline/sources')
+    return send(res, 200, { sources: PAYERS.map((payer) => ({ payer, folder: payer.toLowerCase(), format: 'delimited', files: ['.csv'],
+      mapping_file: `built-in medflow/payers/${payer.toLowerCase()}.yaml`, roll_up: false, rules: {} })) });
   if (M === 'GET' && p === '/api/pipeline/runs')
     return send(res, 200, { runs: runs.slice(0, Number(url.searchParams.get('limit') ?? 20)).map(({ tasks, payers, quality, ...s }) => s) });
   if (M === 'POST' && p === '/api/pipeline/runs') {

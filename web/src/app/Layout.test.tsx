@@ -16,6 +16,7 @@ function renderApp(path: string) {
     'GET /api/ask/examples': () => json({ examples: ['What is the denial rate by payer?'] }),
     'GET /api/tables': () => json({ tables: [] }),
     'GET /api/pipeline/runs': () => json({ runs: [] }),
+    'GET /api/pipeline/sources': () => json({ sources: [] }),
     'GET /api/audit': () => json({ entries: [] }),
     'POST /api/auth/login': () =>
       json({ token: 'jwt', role: 'business', username: 'business', expires_at: new Date(Date.now() + 3600e3).toISOString() }),

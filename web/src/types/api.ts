@@ -207,6 +207,21 @@ export interface PayerResult {
   threshold: number;
   gate_passed: boolean | null;
   reconciled: boolean | null;
+  /** Lines of a roll-up source folded into a clean claim of another line: bronze = clean + rolled + quarantined. */
+  rolled_rows?: number;
+}
+/** A source the pipeline reads (GET /api/pipeline/sources). */
+export interface PipelineSource {
+  payer: string;
+  folder: string;
+  format: 'delimited' | 'x12-837p' | string;
+  files: string[];
+  mapping_file: string;
+  roll_up: boolean;
+  rules: Record<string, string>;
+}
+export interface SourcesResponse {
+  sources: PipelineSource[];
 }
 export interface QualityResult {
   payer: string;

@@ -1,11 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, qs } from '@/lib/api-client';
-import type { QuarantineResponse, RunDetail, RunsResponse, StartRunResponse } from '@/types/api';
+import type { QuarantineResponse, RunDetail, RunsResponse, SourcesResponse, StartRunResponse } from '@/types/api';
 
 export const fetchRuns = (limit = 20, signal?: AbortSignal) =>
   api.get<RunsResponse>(`/api/pipeline/runs${qs({ limit })}`, signal);
 export const fetchRun = (id: string, signal?: AbortSignal) =>
   api.get<RunDetail>(`/api/pipeline/runs/${encodeURIComponent(id)}`, signal);
+export const fetchSources = (signal?: AbortSignal) => api.get<SourcesResponse>('/api/pipeline/sources', signal);
 export const startRun = () => api.post<StartRunResponse>('/api/pipeline/runs', {});
 export const fetchQuarantine = (
   p: { batch_id?: string | null; payer?: string | null; limit?: number },
@@ -43,4 +44,8 @@ export function useQuarantine(batchId: string | null, payer: string | null, enab
     queryFn: ({ signal }) => fetchQuarantine({ batch_id: batchId, payer, limit }, signal),
     enabled,
   });
+}
+
+export function useSources() {
+  return useQuery({ queryKey: ['pipeline', 'sources'], queryFn: ({ signal }) => fetchSources(signal), staleTime: 60_000 });
 }

@@ -7,10 +7,11 @@ import { AXIS, STATE_COLORS } from '@/lib/chart-theme';
 import { chartAnimation } from '@/lib/motion';
 import { formatDateTime, formatMs } from '@/lib/format';
 import type { RunSummary } from '@/types/api';
-import { useRun, useRuns, useStartRun } from '../api/pipeline';
+import { useRun, useRuns, useSources, useStartRun } from '../api/pipeline';
 import { QuarantineSample } from './QuarantineSample';
 import { RunsList } from './RunsList';
 import { RunView } from './RunView';
+import { SourcesList } from './SourcesList';
 
 export default function PipelinePage() {
   const session = useSession();
@@ -20,6 +21,7 @@ export default function PipelinePage() {
   const selected = runId ?? runs.data?.runs[0]?.run_id ?? null;
   const run = useRun(selected);
   const start = useStartRun();
+  const sources = useSources();
   const admin = isAdmin(session?.role);
 
   const onStart = () =>
@@ -45,6 +47,12 @@ export default function PipelinePage() {
           {isApiError(start.error) && start.error.status === 409 ? 'A run is already going.' : (start.error as Error).message}
         </div>
       )}
+      {sources.data && sources.data.sources.length > 0 && (
+        <Card title="Sources">
+          <SourcesList sources={sources.data.sources} />
+        </Card>
+      )}
+      <ErrorAlert error={sources.error} title="Could not load the sources" />
       {runs.isLoading && <Loading label="Loading runs…" />}
       <ErrorAlert error={runs.error} title="Could not load runs" />
       {runs.data && runs.data.runs.length === 0 && <EmptyState>No pipeline runs yet.</EmptyState>}

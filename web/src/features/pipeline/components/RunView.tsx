@@ -131,7 +131,14 @@ export function RunView({ run, quarantine, animate = chartAnimation() }: RunView
                         <code>{p.batch_id}</code>
                       </td>
                       <td className="num">{formatInt(p.bronze_rows)}</td>
-                      <td className="num">{formatInt(p.clean_rows)}</td>
+                      <td className="num">
+                        {formatInt(p.clean_rows)}
+                        {(p.rolled_rows ?? 0) > 0 && (
+                          <div className="muted small" title="Claim lines rolled into these claims (bronze = clean + rolled + quarantined)">
+                            +{formatInt(p.rolled_rows!)} lines rolled in
+                          </div>
+                        )}
+                      </td>
                       <td className="num">{formatInt(p.quarantined_rows)}</td>
                       <td className={`num${over ? ' bad' : ''}`}>{p.quarantine_rate === null ? '—' : formatPercent(p.quarantine_rate, 2)}</td>
                       <td className="num muted">{formatPercent(p.threshold, 0)}</td>

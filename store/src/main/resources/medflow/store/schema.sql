@@ -45,6 +45,16 @@ CREATE TABLE IF NOT EXISTS pipeline_payer_results (
   PRIMARY KEY (run_id, payer, batch_id)
 );
 
+-- Lines of roll-up payers folded into a clean claim of another line, per run, payer and batch
+-- (only for batches that have such lines): bronze = clean + rolled + quarantined.
+CREATE TABLE IF NOT EXISTS pipeline_payer_rollups (
+  run_id TEXT NOT NULL,
+  payer TEXT NOT NULL,
+  batch_id TEXT NOT NULL,
+  rolled_rows BIGINT NOT NULL,
+  PRIMARY KEY (run_id, payer, batch_id)
+);
+
 CREATE TABLE IF NOT EXISTS pipeline_lock (
   id INTEGER PRIMARY KEY,
   run_id TEXT NOT NULL,

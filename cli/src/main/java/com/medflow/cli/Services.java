@@ -196,7 +196,7 @@ public final class Services implements AutoCloseable {
     QueryService queries = queryService();
     PipelineService pipelines = new PipelineService(
         () -> pipelineRunner(config.pipeline().gateThreshold(), PipelineListener.NONE), runStore(), lake(),
-        config.pipeline().landing(), pipelineThreads);
+        config.pipeline().landing(), pipelineThreads, mappings());
     HealthService health = new HealthService()
         .add("catalog", () -> queries.engine().ping())
         .add("app_db", () -> appDb().ping())

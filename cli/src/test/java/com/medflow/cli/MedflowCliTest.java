@@ -63,6 +63,23 @@ class MedflowCliTest {
   }
 
   @Test
+  void generateFormat837pWritesOneValidX12FileWithTheSameBytesForTheSameSeed(@TempDir Path dir) throws Exception {
+    Path landing = dir.resolve("landing");
+    Result r = run("generate", "--format", "837p", "--out", landing.toString(), "--claims", "40", "--seed", "7",
+        "--batch", "837p-0001");
+    assertThat(r.exitCode()).isZero();
+    Path file = landing.resolve("humana-837p/837p-0001.837");
+    assertThat(r.out().strip()).isEqualTo(file.toString());
+    String text = Files.readString(file);
+    assertThat(text).startsWith("ISA*00*").contains("\nGS*HC*").contains("*005010X222A1~").endsWith("IEA*1*000000001~\n");
+    assertThat(text.split("\nCLM\\*", -1)).hasSize(41);
+    Path again = dir.resolve("again");
+    run("generate", "--format", "837p", "--out", again.toString(), "--claims", "40", "--seed", "7", "--batch", "837p-0001");
+    assertThat(Files.readAllBytes(again.resolve("humana-837p/837p-0001.837"))).isEqualTo(Files.readAllBytes(file));
+    assertThat(run("generate", "--format", "xml", "--out", landing.toString()).exitCode()).isEqualTo(2);
+  }
+
+  @Test
   void anInvalidConfigurationValueExitsWithTwoAndOneLineNamingTheKey(@TempDir Path dir) throws Exception {
     Path yaml = configFor(dir, "quality:", "  gate-threshold: 1.5");
     Result r = run("--config", yaml.toString(), "tables");

@@ -276,6 +276,20 @@ class ServerApiTest {
   }
 
   @Test
+  void theSourcesAreListedWithTheirFormatAndMappingFile() {
+    JsonNode sources = h.call("GET", "/api/pipeline/sources", business, null).body().get("sources");
+    assertThat(sources.size()).isEqualTo(3);
+    JsonNode uhc = sources.get(2);
+    assertThat(uhc.get("payer").asText()).isEqualTo("UnitedHealth");
+    assertThat(uhc.get("folder").asText()).isEqualTo("unitedhealth");
+    assertThat(uhc.get("format").asText()).isEqualTo("delimited");
+    assertThat(uhc.get("files").get(0).asText()).isEqualTo(".csv");
+    assertThat(uhc.get("mapping_file").asText()).isEqualTo("built-in medflow/payers/unitedhealth.yaml");
+    assertThat(uhc.get("roll_up").asBoolean()).isFalse();
+    assertThat(h.call("GET", "/api/pipeline/sources", null, null).status()).isEqualTo(401);
+  }
+
+  @Test
   void anAdminStartsARunAndASecondStartWhileItHoldsTheLockIsAConflict() {
     h.lake.runs.tryLock("run-held-by-test", h.clock.instant(), Duration.ofHours(6));
     try {

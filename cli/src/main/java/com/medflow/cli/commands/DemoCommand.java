@@ -34,14 +34,30 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--no-serve", description = "Stop after the pipeline instead of starting the server.")
   boolean noServe;
 
+  @Option(names = "--with-sources", description = {"Also land the CMS carrier sample (Medicare, RIF layout) and a generated",
+      "X12 837P file (Humana, 2,000 claims), read with the mapping files in payers/ (payers.dir)."})
+  boolean withSources;
+
   @Override
   public Integer call() throws Exception {
     MedflowCommand root = (MedflowCommand) spec.root().userObject();
-    Services services = port == null ? root.services() : root.services(Map.of("server.port", port.toString()));
+    Map<String, String> overrides = new java.util.HashMap<>();
+    if (port != null) {
+      overrides.put("server.port", port.toString());
+    }
+    if (withSources && root.config(Map.of()).pipeline().payersDir().isEmpty()) {
+      String repo = System.getenv().getOrDefault("MEDFLOW_ROOT", ".");
+      overrides.put("payers.dir", Path.of(repo, "payers").toAbsolutePath().normalize().toString());
+    }
+    Services services = overrides.isEmpty() ? root.services() : root.services(overrides);
     Terminal term = Terminal.stderr();
     Path landing = Path.of(services.config().pipeline().landing());
     term.line(term.bold("MedFlow demo") + term.dim("  home " + services.config().home()));
-    GenerateCommand.generate(term, landing, new DemoSpec(claims, seed, "batch-0001", false, LocalDate.now(ZoneOffset.UTC)));
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    GenerateCommand.generate(term, landing, new DemoSpec(claims, seed, "batch-0001", false, today));
+    if (withSources) {
+      landSources(term, landing, today);
+    }
     int code = PipelineRunCommand.run(services, landing.toString(), services.config().pipeline().gateThreshold(), "demo");
     services.accounts().ensureDemoUsers();
     term.line("  demo users: admin/admin, analyst/analyst, business/business");
@@ -50,5 +66,15 @@ public final class DemoCommand implements Callable<Integer> {
     }
     ServeCommand.serve(services, term);
     return code;
+  }
+
+  /** The CMS carrier sample and a generated 837P file, each its own batch (outside the CSV demo batch). */
+  private void landSources(Terminal term, Path landing, LocalDate today) throws java.io.IOException {
+    Path carrier = java.nio.file.Files.createDirectories(landing.resolve("cms-carrier")).resolve("cms-carrier-sample.csv");
+    try (java.io.InputStream in = DemoCommand.class.getResourceAsStream("/medflow/samples/cms-rif-carrier/carrier.csv")) {
+      java.nio.file.Files.copy(in, carrier, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+    term.line("  landed the CMS carrier sample (221 lines, CC0)  " + carrier);
+    GenerateCommand.generate837(term, landing, new DemoSpec(2000, seed, "837p-0001", false, today));
   }
 }

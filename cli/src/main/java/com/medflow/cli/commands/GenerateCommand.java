@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
 
 /** {@code medflow generate}: deterministic demo files in the three payer formats. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
-    description = {"Write demo claim files for BlueCross, Aetna and UnitedHealth into DIR/<payer>/<batch>.csv.",
+    description = {"Write demo claim files for BlueCross, Aetna and UnitedHealth into DIR/<payer>/<batch>.csv",
+        "(or, with --format 837p, one X12 837P file into DIR/humana-837p/<batch>.837).",
         "Same --claims and --seed give the same bytes. About 3% of rows are dirty, covering every quarantine rule."})
 public final class GenerateCommand implements Callable<Integer> {
   @picocli.CommandLine.Spec
@@ -35,6 +36,11 @@ public final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--batch", defaultValue = "batch-0001", paramLabel = "NAME", description = "Batch (file) name (default: ${DEFAULT-VALUE}).")
   String batch;
 
+  @Option(names = "--format", defaultValue = "csv", paramLabel = "FORMAT",
+      description = "csv (default): the three payer CSV formats; 837p: one valid X12 837P file DIR/humana-837p/<batch>.837"
+          + " (read with payers/humana-837p.yaml; --follow-up does not apply).")
+  String format;
+
   @Option(names = "--follow-up", description = "Write a follow-up batch that changes the status of claims of the base batch"
       + " generated with the same --claims and --seed (pending -> approved/denied, denied -> in review).")
   boolean followUp;
@@ -42,6 +48,18 @@ public final class GenerateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Terminal term = Terminal.stderr();
+    if (format.equalsIgnoreCase("837p")) {
+      if (followUp) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--follow-up does not apply to --format 837p");
+      }
+      FileReport f = generate837(term, out, new DemoSpec(claims, seed, batch, false, LocalDate.now(ZoneOffset.UTC)));
+      spec.commandLine().getOut().println(f.file());
+      spec.commandLine().getOut().flush();
+      return 0;
+    }
+    if (!format.equalsIgnoreCase("csv")) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Invalid --format: " + format + " (csv or 837p)");
+    }
     GenerationReport report = generate(term, out, new DemoSpec(claims, seed, batch, followUp,
         LocalDate.now(ZoneOffset.UTC)));
     var stdout = spec.commandLine().getOut();
@@ -50,6 +68,15 @@ public final class GenerateCommand implements Callable<Integer> {
     }
     stdout.flush();
     return 0;
+  }
+
+  /** Writes one X12 837P file and prints what was written. */
+  public static FileReport generate837(Terminal term, Path out, DemoSpec spec) throws IOException {
+    long start = System.currentTimeMillis();
+    FileReport f = new com.medflow.pipeline.demo.Edi837Generator(spec).write(out);
+    term.line(String.format(Locale.ROOT, "  generated %s X12 837P claims in %s: %.1f MB  %s", Terminal.count(f.dataLines()),
+        Terminal.seconds(System.currentTimeMillis() - start), f.bytes() / 1e6, f.file()));
+    return f;
   }
 
   /** Generates with a progress line and prints what was written. */

@@ -28,7 +28,8 @@ public final class RunSummaryPrinter {
         String bar = Terminal.bar(p.quarantineRate() / scale, BAR);
         bar = bar.substring(0, Math.min(mark, BAR)) + "|" + bar.substring(Math.min(mark, BAR));
         String verdict = p.gatePassed() ? t.green("pass") : t.red("FAIL");
-        String rec = p.reconciled() ? "" : t.red("  unaccounted " + p.unaccounted());
+        String rec = (p.rolledRows() > 0 ? t.dim("  + " + Terminal.count(p.rolledRows()) + " lines rolled into claims") : "")
+            + (p.reconciled() ? "" : t.red("  unaccounted " + p.unaccounted()));
         t.line(String.format(Locale.ROOT, "  %-13s %-16s %10s %10s %10s  %-6s %s %s%s", p.payer(), trim(p.batchId(), 16),
             Terminal.count(p.bronzeRows()), Terminal.count(p.cleanRows()), Terminal.count(p.quarantinedRows()),
             pct(p.quarantineRate()), p.gatePassed() ? bar : t.red(bar), verdict, rec));
@@ -36,9 +37,11 @@ public final class RunSummaryPrinter {
       long bronze = o.payers().stream().mapToLong(PayerResult::bronzeRows).sum();
       long clean = o.payers().stream().mapToLong(PayerResult::cleanRows).sum();
       long quarantined = o.payers().stream().mapToLong(PayerResult::quarantinedRows).sum();
+      long rolled = o.payers().stream().mapToLong(PayerResult::rolledRows).sum();
       boolean allReconciled = o.payers().stream().allMatch(PayerResult::reconciled);
-      t.line(String.format(Locale.ROOT, "  every row accounted for: %s bronze = %s clean + %s quarantined %s",
-          Terminal.count(bronze), Terminal.count(clean), Terminal.count(quarantined),
+      t.line(String.format(Locale.ROOT, "  every row accounted for: %s bronze = %s clean%s + %s quarantined %s",
+          Terminal.count(bronze), Terminal.count(clean),
+          rolled > 0 ? " + " + Terminal.count(rolled) + " rolled into claims" : "", Terminal.count(quarantined),
           allReconciled ? t.green("✓") : t.red("✗")));
       Map<QualityCheck, Long> reasons = new EnumMap<>(QualityCheck.class);
       for (BatchStats s : o.stats()) {

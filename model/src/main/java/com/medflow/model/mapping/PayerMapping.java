@@ -30,6 +30,8 @@ import java.util.Optional;
  * @param genders source gender code to M, F or U
  * @param denialCodePattern regex whose first group extracts the bare CARC from the denial column
  * @param textCase how text fields are re-cased (e.g. provider names sent in capitals)
+ * @param options file format, roll-up of claim lines, optional fields, defaults, value maps and rule severities
+ * @param source where the mapping was read from (resource or file), shown to users
  */
 public record PayerMapping(
     String payer,
@@ -46,7 +48,19 @@ public record PayerMapping(
     Map<String, ClaimStatus> statuses,
     Map<String, String> genders,
     String denialCodePattern,
-    Map<StandardField, TextCase.Mode> textCase) implements Serializable {
+    Map<StandardField, TextCase.Mode> textCase,
+    MappingOptions options,
+    String source) implements Serializable {
+
+  /** A delimited-file mapping with no further options, as the three original payers have. */
+  public PayerMapping(String payer, String folder, char delimiter, String quote, List<String> header,
+                      Map<StandardField, String> columns, String diagnosisList, String diagnosisSeparator,
+                      List<String> extraDiagnosisColumns, String datePattern, Amounts.Format amountFormat,
+                      Map<String, ClaimStatus> statuses, Map<String, String> genders, String denialCodePattern,
+                      Map<StandardField, TextCase.Mode> textCase) {
+    this(payer, folder, delimiter, quote, header, columns, diagnosisList, diagnosisSeparator, extraDiagnosisColumns,
+        datePattern, amountFormat, statuses, genders, denialCodePattern, textCase, MappingOptions.NONE, "(inline)");
+  }
 
   public PayerMapping {
     requireNonNull(payer, "payer is null");
@@ -64,23 +78,35 @@ public record PayerMapping(
     genders = upperKeys(genders);
     requireNonNull(denialCodePattern, "denialCodePattern is null");
     textCase = Map.copyOf(textCase);
+    requireNonNull(options, "options is null");
+    requireNonNull(source, "source is null");
     checkArgument(payer.matches("[A-Za-z][A-Za-z0-9 ]*"), "Invalid payer name: %s", payer);
     checkArgument(folder.matches("[a-z0-9_-]+"), "Invalid payer folder: %s", folder);
     for (StandardField f : StandardField.values()) {
       boolean fromList = !diagnosisList.isEmpty()
           && (f == StandardField.PRIMARY_DIAGNOSIS || f == StandardField.SECONDARY_DIAGNOSIS);
-      checkArgument(!f.required() || fromList || columns.containsKey(f),
+      boolean supplied = columns.containsKey(f) || options.optional().contains(f) || options.defaults().containsKey(f);
+      checkArgument(!f.required() || fromList || supplied,
           "Payer %s: no source column for required field %s", payer, f.key());
     }
+    FileFormat format = options.fileFormat();
+    String where = format == FileFormat.DELIMITED ? "which is not in the header" : "which is not an X12 record key";
     for (Map.Entry<StandardField, String> e : columns.entrySet()) {
-      checkArgument(header.contains(e.getValue()), "Payer %s: field %s maps to column '%s', which is not in the header",
-          payer, e.getKey().key(), e.getValue());
+      checkArgument(format.isRecordKey(e.getValue(), header), "Payer %s: field %s maps to column '%s', %s",
+          payer, e.getKey().key(), e.getValue(), where);
     }
-    checkArgument(diagnosisList.isEmpty() || header.contains(diagnosisList),
+    checkArgument(diagnosisList.isEmpty() || format.isRecordKey(diagnosisList, header),
         "Payer %s: diagnosis list column '%s' is not in the header", payer, diagnosisList);
     for (String c : extraDiagnosisColumns) {
-      checkArgument(header.contains(c), "Payer %s: diagnosis column '%s' is not in the header", payer, c);
+      checkArgument(format.isRecordKey(c, header), "Payer %s: diagnosis column '%s', %s", payer, c, where);
     }
+    for (String c : options.referencedColumns()) {
+      checkArgument(format.isRecordKey(c, header), "Payer %s: column '%s', %s", payer, c, where);
+    }
+    checkArgument(options.rollUp() == null || columns.containsKey(StandardField.CLAIM_ID),
+        "Payer %s: roll_up needs a claim_id column", payer);
+    checkArgument(format == FileFormat.DELIMITED || header.isEmpty(), "Payer %s: an X12 mapping has no header", payer);
+    checkArgument(format != FileFormat.DELIMITED || !header.isEmpty(), "Payer %s: header is empty", payer);
     for (String g : genders.values()) {
       checkArgument(g.equals("M") || g.equals("F") || g.equals("U"), "Payer %s: gender code maps to %s; use M, F or U",
           payer, g);

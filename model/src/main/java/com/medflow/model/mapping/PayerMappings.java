@@ -50,7 +50,7 @@ public final class PayerMappings implements Serializable {
         if (in == null) {
           throw new IllegalStateException("Built-in payer mapping missing: " + resource);
         }
-        all.add(parse(new ObjectMapper(new YAMLFactory()).readTree(in), resource));
+        all.add(parse(new ObjectMapper(new YAMLFactory()).readTree(in), "built-in " + resource.substring(1)));
       } catch (IOException e) {
         throw new IllegalStateException("Cannot read payer mapping " + resource + ": " + e.getMessage(), e);
       }
@@ -79,13 +79,27 @@ public final class PayerMappings implements Serializable {
     try {
       JsonNode format = need(root, "format");
       Map<StandardField, String> columns = new LinkedHashMap<>();
+      Map<StandardField, List<String>> alternates = new LinkedHashMap<>();
       Iterator<Map.Entry<String, JsonNode>> it = need(root, "columns").fields();
       while (it.hasNext()) {
         Map.Entry<String, JsonNode> e = it.next();
         StandardField f = StandardField.fromKey(e.getKey()).orElseThrow(() ->
             new IllegalArgumentException("unknown standard field '" + e.getKey() + "' under columns"));
-        columns.put(f, e.getValue().asText());
+        if (e.getValue().isArray()) { // [first choice, fallback, ...]: the first non-empty value is used
+          List<String> choices = new ArrayList<>();
+          e.getValue().forEach(c -> choices.add(c.asText()));
+          if (choices.isEmpty()) {
+            throw new IllegalArgumentException("columns." + e.getKey() + " is an empty list");
+          }
+          columns.put(f, choices.get(0));
+          if (choices.size() > 1) {
+            alternates.put(f, choices.subList(1, choices.size()));
+          }
+        } else {
+          columns.put(f, e.getValue().asText());
+        }
       }
+      FileFormat fileFormat = MappingOptionsParser.format(format);
       Map<String, ClaimStatus> statuses = new LinkedHashMap<>();
       need(root, "statuses").fields().forEachRemaining(e -> {
         try {
@@ -98,11 +112,12 @@ public final class PayerMappings implements Serializable {
       Map<String, String> genders = new LinkedHashMap<>();
       need(root, "genders").fields().forEachRemaining(e -> genders.put(e.getKey(), e.getValue().asText()));
       List<String> header = new ArrayList<>();
-      need(root, "header").forEach(h -> header.add(h.asText()));
+      (fileFormat == FileFormat.DELIMITED ? need(root, "header") : root.path("header")).forEach(h -> header.add(h.asText()));
       JsonNode diag = root.path("diagnoses");
       List<String> extra = new ArrayList<>();
       diag.path("extra_columns").forEach(c -> extra.add(c.asText()));
-      String delimiter = need(format, "delimiter").asText();
+      String delimiter = fileFormat == FileFormat.DELIMITED ? need(format, "delimiter").asText()
+          : format.path("delimiter").asText("*");
       if (delimiter.length() != 1) {
         throw new IllegalArgumentException("format.delimiter must be one character, got '" + delimiter + "'");
       }
@@ -131,7 +146,9 @@ public final class PayerMappings implements Serializable {
           statuses,
           genders,
           root.path("denial_code_pattern").asText("^\\s*(\\d+)\\s*$"),
-          textCase(root.path("text_case")));
+          textCase(root.path("text_case")),
+          MappingOptionsParser.parse(root, fileFormat, alternates),
+          source);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("Invalid payer mapping " + source + ": " + e.getMessage(), e);
     }

@@ -12,9 +12,13 @@ public final class Dates {
 
   private Dates() {}
 
-  /** A strict formatter for a pattern such as {@code MM/dd/yyyy} ({@code yyyy} is read as proleptic year). */
+  /**
+   * A strict formatter for a pattern such as {@code MM/dd/yyyy} ({@code yyyy} is read as proleptic year).
+   * Month names ({@code dd-MMM-yyyy}: {@code 30-May-2015}) are English and read in any letter case.
+   */
   public static DateTimeFormatter formatter(String pattern) {
-    return DateTimeFormatter.ofPattern(pattern.replace("yyyy", "uuuu"), java.util.Locale.ROOT)
+    return new java.time.format.DateTimeFormatterBuilder().parseCaseInsensitive()
+        .appendPattern(pattern.replace("yyyy", "uuuu")).toFormatter(java.util.Locale.ROOT)
         .withResolverStyle(ResolverStyle.STRICT);
   }
 

@@ -95,6 +95,13 @@ public final class BronzeIngest {
     for (IngestedFile f : plan.files()) {
       PreflightResult pre = f.preflight();
       PayerMapping mapping = mappings.byPayer(f.payer()).orElseThrow();
+      if (mapping.options().fileFormat() == com.medflow.model.mapping.FileFormat.X12_837P) {
+        JavaRDD<Row> claims = spark.sparkContext().binaryFiles(pre.file().uri(), 1).toJavaRDD()
+            .flatMap(new X12BronzeRows(f.payer(), pre.file().displayName(), f.batchId(), ingestedAt, pre.sha256(),
+                mapping.column(com.medflow.model.mapping.StandardField.CLAIM_ID).orElseThrow()));
+        all = all == null ? claims : all.union(claims);
+        continue;
+      }
       BronzeLines lines = new BronzeLines(f.payer(), pre.file().displayName(), f.batchId(), ingestedAt, pre.sha256(),
           pre.header(), pre.headerLineIndex(), new LineSplitter(mapping.delimiter(), mapping.quoteChar()),
           mapping.column(com.medflow.model.mapping.StandardField.CLAIM_ID).orElseThrow());

@@ -28,6 +28,9 @@ public final class FilePreflight {
   private FilePreflight() {}
 
   public static PreflightResult check(FileSystem fs, LandingFile file, PayerMapping mapping) {
+    if (mapping.options().fileFormat() == com.medflow.model.mapping.FileFormat.X12_837P) {
+      return X12Preflight.check(fs, file);
+    }
     MessageDigest sha = sha256();
     long physical = 0;
     long blank = 0;
@@ -134,7 +137,7 @@ public final class FilePreflight {
     return trimmed;
   }
 
-  private static MessageDigest sha256() {
+  static MessageDigest sha256() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {

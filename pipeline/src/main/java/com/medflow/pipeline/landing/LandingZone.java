@@ -42,7 +42,10 @@ public final class LandingZone {
     return root;
   }
 
-  /** Every {@code .csv} file under a mapped payer folder, sorted by payer folder then name. */
+  /**
+   * Every file under a mapped payer folder whose name ends as the mapping's {@code files} say
+   * ({@code .csv} unless a mapping names others), sorted by payer folder then name.
+   */
   public List<LandingFile> list() {
     List<LandingFile> out = new ArrayList<>();
     try {
@@ -61,7 +64,8 @@ public final class LandingZone {
         }
         for (FileStatus f : files) {
           String name = f.getPath().getName();
-          if (f.isFile() && name.toLowerCase(java.util.Locale.ROOT).endsWith(".csv") && !name.startsWith(".")) {
+          String lower = name.toLowerCase(java.util.Locale.ROOT);
+          if (f.isFile() && m.options().fileExtensions().stream().anyMatch(lower::endsWith) && !name.startsWith(".")) {
             out.add(new LandingFile(m.folder(), f.getPath().toUri().toString(), name, f.getLen()));
           }
         }

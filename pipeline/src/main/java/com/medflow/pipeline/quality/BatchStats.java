@@ -6,9 +6,18 @@ import com.medflow.model.QualityCheck;
 import java.util.EnumMap;
 import java.util.Map;
 
-/** Row counts of one payer's batch after validation: total, clean, and rows failing each check. */
-public record BatchStats(String payer, String batchId, String sourceFile, long rows, long clean,
+/**
+ * Row counts of one payer's batch after validation: total, clean claims, lines rolled into a clean
+ * claim (payers with a roll-up; 0 otherwise), and rows failing each check. Every row is one of
+ * clean, rolled or quarantined.
+ */
+public record BatchStats(String payer, String batchId, String sourceFile, long rows, long clean, long rolled,
                          Map<QualityCheck, Long> failures) {
+  public BatchStats(String payer, String batchId, String sourceFile, long rows, long clean,
+                    Map<QualityCheck, Long> failures) {
+    this(payer, batchId, sourceFile, rows, clean, 0, failures);
+  }
+
   public BatchStats {
     requireNonNull(payer, "payer is null");
     requireNonNull(batchId, "batchId is null");
@@ -17,7 +26,7 @@ public record BatchStats(String payer, String batchId, String sourceFile, long r
   }
 
   public long quarantined() {
-    return rows - clean;
+    return rows - clean - rolled;
   }
 
   public double quarantineRate() {

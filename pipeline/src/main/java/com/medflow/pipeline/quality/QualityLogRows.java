@@ -2,9 +2,11 @@ package com.medflow.pipeline.quality;
 
 import com.medflow.model.QualityCheck;
 import com.medflow.model.Severity;
+import com.medflow.model.mapping.MappingOptions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
@@ -15,6 +17,11 @@ public final class QualityLogRows {
   public static final String GATE_CHECK = "QUARANTINE_RATE";
   public static final String BRONZE_RECONCILIATION = "BRONZE_RECONCILIATION";
   public static final String SILVER_RECONCILIATION = "SILVER_RECONCILIATION";
+  /**
+   * Payers with a roll-up only: {@code rows_checked} bronze lines, {@code rows_failed} the lines that
+   * were folded into a clean claim of another line (not failures; severity WARN, always passed).
+   */
+  public static final String ROLLED_INTO_CLAIM = "ROLLED_INTO_CLAIM";
 
   public static final StructType SCHEMA = new StructType()
       .add("batch_id", DataTypes.StringType, false)
@@ -34,25 +41,44 @@ public final class QualityLogRows {
 
   /** Bronze line count of the file vs bronze rows, and bronze vs clean + quarantined, per payer and batch. */
   public record Reconciliation(String payer, String batchId, long fileLines, long bronzeRows, long clean,
-                               long quarantined) {
+                               long rolled, long quarantined) {
+    public Reconciliation(String payer, String batchId, long fileLines, long bronzeRows, long clean, long quarantined) {
+      this(payer, batchId, fileLines, bronzeRows, clean, 0, quarantined);
+    }
+
     public long bronzeMissing() {
       return Math.abs(fileLines - bronzeRows);
     }
 
+    /** Bronze rows that are neither a clean claim, nor rolled into one, nor quarantined (must be 0). */
     public long unaccounted() {
-      return Math.abs(bronzeRows - clean - quarantined);
+      return Math.abs(bronzeRows - clean - rolled - quarantined);
     }
   }
 
   public static List<Row> build(List<BatchStats> stats, List<Reconciliation> reconciliations, QualityGate gate,
                                 String runId, Instant now) {
+    return build(stats, reconciliations, gate, runId, now, Map.of());
+  }
+
+  /**
+   * As {@link #build(List, List, QualityGate, String, Instant)}, with each payer's mapping options: a
+   * rule the payer demoted is logged with severity WARN, and roll-up payers get a ROLLED_INTO_CLAIM row.
+   */
+  public static List<Row> build(List<BatchStats> stats, List<Reconciliation> reconciliations, QualityGate gate,
+                                String runId, Instant now, Map<String, MappingOptions> optionsByPayer) {
     List<Row> rows = new ArrayList<>();
     for (BatchStats s : stats) {
+      MappingOptions options = optionsByPayer.getOrDefault(s.payer(), MappingOptions.NONE);
       for (QualityCheck check : QualityCheck.values()) {
         long failed = s.failed(check);
         double rate = s.rows() == 0 ? 0.0 : (double) failed / s.rows();
-        rows.add(row(s.batchId(), now, s.payer(), "silver", check.name(), check.severity(), s.rows(), failed, rate,
-            gate.threshold(), rate <= gate.threshold(), runId));
+        rows.add(row(s.batchId(), now, s.payer(), "silver", check.name(), options.severity(check), s.rows(), failed,
+            rate, gate.threshold(), rate <= gate.threshold(), runId));
+      }
+      if (options.rollUp() != null) {
+        rows.add(row(s.batchId(), now, s.payer(), "silver", ROLLED_INTO_CLAIM, Severity.WARN, s.rows(), s.rolled(),
+            s.rows() == 0 ? 0.0 : (double) s.rolled() / s.rows(), 1.0, true, runId));
       }
       rows.add(row(s.batchId(), now, s.payer(), "gate", GATE_CHECK, Severity.QUARANTINE, s.rows(), s.quarantined(),
           s.quarantineRate(), gate.threshold(), gate.passes(s), runId));

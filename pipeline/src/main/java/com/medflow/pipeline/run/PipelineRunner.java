@@ -185,8 +185,11 @@ public final class PipelineRunner {
     w.stats = new SilverTransform(lake, mappings, icd10).stats(w.staged);
     long rows = w.stats.stream().mapToLong(BatchStats::rows).sum();
     long clean = w.stats.stream().mapToLong(BatchStats::clean).sum();
-    w.result(rows, String.format("%d batch file(s): %,d rows, %,d clean, %,d quarantined", w.pending.size(), rows, clean,
-        rows - clean));
+    long rolled = w.stats.stream().mapToLong(BatchStats::rolled).sum();
+    w.result(rows, rolled == 0
+        ? String.format("%d batch file(s): %,d rows, %,d clean, %,d quarantined", w.pending.size(), rows, clean, rows - clean)
+        : String.format("%d batch file(s): %,d rows, %,d clean, %,d rolled into a claim, %,d quarantined",
+            w.pending.size(), rows, clean, rolled, rows - clean - rolled));
   }
 
   /**
@@ -249,16 +252,19 @@ public final class PipelineRunner {
       long bronzeRows = bronze.getOrDefault(key, 0L);
       long quarantinedRows = quarantine.getOrDefault(key, 0L);
       long fileLines = w.fileLines.getOrDefault(key, bronzeRows);
-      recs.add(new QualityLogRows.Reconciliation(s.payer(), s.batchId(), fileLines, bronzeRows, s.clean(), quarantinedRows));
+      recs.add(new QualityLogRows.Reconciliation(s.payer(), s.batchId(), fileLines, bronzeRows, s.clean(), s.rolled(),
+          quarantinedRows));
       if (bronzeRows != s.rows()) {
         problems.add(key + ": bronze has " + bronzeRows + " rows but silver saw " + s.rows());
       }
-      if (bronzeRows != s.clean() + quarantinedRows) {
-        problems.add(key + ": bronze " + bronzeRows + " != clean " + s.clean() + " + quarantined " + quarantinedRows);
+      boolean reconciled = bronzeRows == s.clean() + s.rolled() + quarantinedRows;
+      if (!reconciled) {
+        problems.add(key + ": bronze " + bronzeRows + " != clean " + s.clean()
+            + (s.rolled() > 0 ? " + rolled into claims " + s.rolled() : "") + " + quarantined " + quarantinedRows);
       }
       boolean passed = w.decision.passed(s.batchId());
       w.payers.add(new PayerResult(s.payer(), s.batchId(), s.sourceFile(), bronzeRows, s.clean(), quarantinedRows,
-          s.quarantineRate(), gate.threshold(), passed, bronzeRows == s.clean() + quarantinedRows));
+          s.quarantineRate(), gate.threshold(), passed, reconciled, s.rolled()));
     }
     long missing = v.missingClean(w.staged, w.decision.passedBatches(), branch);
     if (missing > 0) {
@@ -267,9 +273,15 @@ public final class PipelineRunner {
     if (!problems.isEmpty()) {
       throw new IllegalStateException(String.join("; ", problems));
     }
-    new SilverWriter(lake).mergeQualityLog(QualityLogRows.build(w.stats, recs, gate, w.runId, clock.instant()), branch);
-    w.result(w.stats.stream().mapToLong(BatchStats::rows).sum(),
-        "every bronze row is clean or quarantined; every clean claim is in claims_clean");
+    Map<String, com.medflow.model.mapping.MappingOptions> options = new HashMap<>();
+    mappings.all().forEach(m -> options.put(m.payer(), m.options()));
+    new SilverWriter(lake).mergeQualityLog(QualityLogRows.build(w.stats, recs, gate, w.runId, clock.instant(), options),
+        branch);
+    long rolled = w.stats.stream().mapToLong(BatchStats::rolled).sum();
+    w.result(w.stats.stream().mapToLong(BatchStats::rows).sum(), rolled == 0
+        ? "every bronze row is clean or quarantined; every clean claim is in claims_clean"
+        : String.format("every bronze row is a clean claim, rolled into one (%,d lines) or quarantined;"
+            + " every clean claim is in claims_clean", rolled));
   }
 
   private void aggregate(Work w, String branch) {

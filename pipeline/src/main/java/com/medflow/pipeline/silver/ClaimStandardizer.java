@@ -6,6 +6,7 @@ import com.medflow.model.ClaimStatus;
 import com.medflow.model.QualityCheck;
 import com.medflow.model.codes.CarcCodes;
 import com.medflow.model.codes.Icd10Cm;
+import com.medflow.model.mapping.MappingOptions;
 import com.medflow.model.mapping.PayerMapping;
 import com.medflow.model.mapping.StandardField;
 import com.medflow.model.rules.Amounts;
@@ -55,11 +56,19 @@ public final class ClaimStandardizer implements Serializable {
   }
 
   public StandardizedClaim standardize(Map<String, String> record) {
+    return standardize(record, Map.of());
+  }
+
+  /**
+   * Like {@link #standardize(Map)}, with amount fields already worked out (a roll-up's sums): a
+   * field present in {@code amounts} is taken from there, and a null value there is INVALID_AMOUNT.
+   */
+  public StandardizedClaim standardize(Map<String, String> record, Map<StandardField, BigDecimal> amounts) {
     EnumSet<QualityCheck> failed = EnumSet.noneOf(QualityCheck.class);
     if (record.isEmpty()) {
       failed.add(QualityCheck.MALFORMED_ROW);
       return new StandardizedClaim(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-          null, null, null, null, null, null, null, null, null, null, failed);
+          null, null, null, null, null, null, null, null, null, null, failed, mapping.options().demoted());
     }
     String claimId = text(record, StandardField.CLAIM_ID);
     if (claimId == null) {
@@ -70,14 +79,14 @@ public final class ClaimStandardizer implements Serializable {
       failed.add(QualityCheck.MISSING_MEMBER_ID);
     }
 
-    LocalDate birth = date(record, StandardField.PATIENT_BIRTH_DATE, true, failed);
+    LocalDate birth = date(record, StandardField.PATIENT_BIRTH_DATE, required(StandardField.PATIENT_BIRTH_DATE), failed);
     LocalDate service = date(record, StandardField.SERVICE_DATE, true, failed);
-    LocalDate submitted = date(record, StandardField.SUBMITTED_DATE, true, failed);
+    LocalDate submitted = date(record, StandardField.SUBMITTED_DATE, required(StandardField.SUBMITTED_DATE), failed);
     LocalDate processed = date(record, StandardField.PROCESSED_DATE, false, failed);
 
     String genderCode = text(record, StandardField.PATIENT_GENDER);
     String gender = genderCode == null ? null : mapping.gender(genderCode).orElse(null);
-    if (gender == null) {
+    if (gender == null && (genderCode != null || required(StandardField.PATIENT_GENDER))) {
       failed.add(QualityCheck.INVALID_GENDER);
     }
 
@@ -102,7 +111,7 @@ public final class ClaimStandardizer implements Serializable {
 
     String procedure = text(record, StandardField.PROCEDURE_CODE);
     procedure = procedure == null ? null : procedure.toUpperCase(Locale.ROOT);
-    if (!ProcedureCodes.isValid(procedure)) {
+    if (!ProcedureCodes.isValid(procedure) && (procedure != null || required(StandardField.PROCEDURE_CODE))) {
       failed.add(QualityCheck.INVALID_PROCEDURE);
     }
 
@@ -112,10 +121,10 @@ public final class ClaimStandardizer implements Serializable {
       failed.add(QualityCheck.INVALID_STATUS);
     }
 
-    BigDecimal billed = amount(record, StandardField.BILLED_AMOUNT, true, failed);
+    BigDecimal billed = amount(record, amounts, StandardField.BILLED_AMOUNT, true, failed);
     boolean amountsMayBeEmpty = status != null && status != ClaimStatus.APPROVED;
-    BigDecimal allowed = amount(record, StandardField.ALLOWED_AMOUNT, !amountsMayBeEmpty, failed);
-    BigDecimal paid = amount(record, StandardField.PAID_AMOUNT, !amountsMayBeEmpty, failed);
+    BigDecimal allowed = amount(record, amounts, StandardField.ALLOWED_AMOUNT, !amountsMayBeEmpty, failed);
+    BigDecimal paid = amount(record, amounts, StandardField.PAID_AMOUNT, !amountsMayBeEmpty, failed);
     if (billed != null && paid != null && paid.compareTo(billed) > 0) {
       failed.add(QualityCheck.INVALID_AMOUNT);
     }
@@ -161,15 +170,43 @@ public final class ClaimStandardizer implements Serializable {
         cased(record, StandardField.PROVIDER_NAME), cased(record, StandardField.PROVIDER_SPECIALTY), service, submitted,
         processed, processingDays, primary, secondary, primary == null ? null : DiagnosisCategory.of(primary), procedure,
         pos, billed, allowed, paid, status == null ? null : status.name(), denialCode, denialReason,
-        state == null ? null : state.toUpperCase(Locale.ROOT), failed);
+        state == null ? null : state.toUpperCase(Locale.ROOT), failed, mapping.options().demoted());
   }
 
-  private String text(Map<String, String> record, StandardField field) {
-    Optional<String> column = mapping.column(field);
-    if (column.isEmpty()) {
+  private boolean required(StandardField field) {
+    return !mapping.options().optional().contains(field);
+  }
+
+  /** The field's trimmed value: its column, else its alternate columns, else the mapping's default; then its value map. */
+  String text(Map<String, String> record, StandardField field) {
+    String v = value(record, mapping.column(field).orElse(null));
+    MappingOptions options = mapping.options();
+    if (options == MappingOptions.NONE) {
+      return v;
+    }
+    if (v == null) {
+      for (String alternate : options.alternates().getOrDefault(field, List.of())) {
+        v = value(record, alternate);
+        if (v != null) {
+          break;
+        }
+      }
+    }
+    if (v == null) {
+      v = options.defaults().get(field);
+    }
+    Map<String, String> values = options.valueMaps().get(field);
+    if (v != null && values != null) {
+      v = values.getOrDefault(v.toUpperCase(Locale.ROOT), v);
+    }
+    return v;
+  }
+
+  private static String value(Map<String, String> record, String column) {
+    if (column == null) {
       return null;
     }
-    String v = record.get(column.get());
+    String v = record.get(column);
     if (v == null) {
       return null;
     }
@@ -201,8 +238,15 @@ public final class ClaimStandardizer implements Serializable {
     return d.get();
   }
 
-  private BigDecimal amount(Map<String, String> record, StandardField field, boolean required,
-                            EnumSet<QualityCheck> failed) {
+  private BigDecimal amount(Map<String, String> record, Map<StandardField, BigDecimal> amounts, StandardField field,
+                            boolean required, EnumSet<QualityCheck> failed) {
+    if (amounts.containsKey(field)) {
+      BigDecimal given = amounts.get(field);
+      if (given == null) {
+        failed.add(QualityCheck.INVALID_AMOUNT);
+      }
+      return given;
+    }
     String v = text(record, field);
     if (v == null) {
       if (required) {

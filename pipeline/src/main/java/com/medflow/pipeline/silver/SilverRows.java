@@ -72,17 +72,35 @@ public final class SilverRows implements MapPartitionsFunction<Row, Row>, Serial
             reasons.add(QualityCheck.DUPLICATE_CLAIM_ID.name());
           }
         }
-        return RowFactory.create(payer, batchId, b.getString(b.fieldIndex("source_file")), line, c.claimId(), c.memberId(), date(c.patientBirthDate()), c.patientAge(),
-            c.patientGender(), c.providerNpi(), c.providerName(), c.providerSpecialty(), date(c.serviceDate()),
-            date(c.submittedDate()), date(c.processedDate()), c.processingDays(), c.primaryDiagnosis(),
-            c.secondaryDiagnosis(), c.diagnosisCategory(), c.procedureCode(), c.placeOfService(), c.billedAmount(),
-            c.allowedAmount(), c.paidAmount(), c.claimStatus(), c.denialReasonCode(), c.denialReason(), c.memberState(),
-            scala.jdk.javaapi.CollectionConverters.asScala(reasons).toSeq(),
-            c.warns(QualityCheck.DENIED_WITHOUT_REASON), c.warns(QualityCheck.ALLOWED_EXCEEDS_BILLED),
-            reasons.isEmpty() ? null : b.getMap(b.fieldIndex("record")),
-            reasons.isEmpty() ? null : b.getString(b.fieldIndex("raw_line")));
+        return staged(b, c, reasons, null, c.claimId());
       }
     };
+  }
+
+  /**
+   * The {@link SilverSchema#STAGED} row of bronze row {@code b}: the claim's values when {@code c} is
+   * given (null for a line rolled into another line's claim), lineage, reasons, and the raw values when quarantined.
+   */
+  static Row staged(Row b, StandardizedClaim c, List<String> reasons, Long rolledInto, String claimId) {
+    String payer = b.getString(b.fieldIndex("payer"));
+    String batchId = b.getString(b.fieldIndex("batch_id"));
+    long line = b.getLong(b.fieldIndex("source_line"));
+    List<String> warnings = c == null ? List.of() : c.demotedWarnings();
+    return RowFactory.create(payer, batchId, b.getString(b.fieldIndex("source_file")), line, claimId,
+        c == null ? null : c.memberId(), c == null ? null : date(c.patientBirthDate()), c == null ? null : c.patientAge(),
+        c == null ? null : c.patientGender(), c == null ? null : c.providerNpi(), c == null ? null : c.providerName(),
+        c == null ? null : c.providerSpecialty(), c == null ? null : date(c.serviceDate()),
+        c == null ? null : date(c.submittedDate()), c == null ? null : date(c.processedDate()),
+        c == null ? null : c.processingDays(), c == null ? null : c.primaryDiagnosis(),
+        c == null ? null : c.secondaryDiagnosis(), c == null ? null : c.diagnosisCategory(),
+        c == null ? null : c.procedureCode(), c == null ? null : c.placeOfService(), c == null ? null : c.billedAmount(),
+        c == null ? null : c.allowedAmount(), c == null ? null : c.paidAmount(), c == null ? null : c.claimStatus(),
+        c == null ? null : c.denialReasonCode(), c == null ? null : c.denialReason(), c == null ? null : c.memberState(),
+        scala.jdk.javaapi.CollectionConverters.asScala(reasons).toSeq(),
+        c != null && c.warns(QualityCheck.DENIED_WITHOUT_REASON), c != null && c.warns(QualityCheck.ALLOWED_EXCEEDS_BILLED),
+        reasons.isEmpty() ? null : b.getMap(b.fieldIndex("record")),
+        reasons.isEmpty() ? null : b.getString(b.fieldIndex("raw_line")),
+        rolledInto, scala.jdk.javaapi.CollectionConverters.asScala(warnings).toSeq());
   }
 
   /** Sessions run with spark.sql.datetime.java8API.enabled: dates are LocalDate. */

@@ -47,7 +47,17 @@ public final class SilverSchema {
       .add("warn_denied_without_reason", DataTypes.BooleanType, false)
       .add("warn_allowed_exceeds_billed", DataTypes.BooleanType, false)
       .add("record", DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType), true)
-      .add("raw_line", DataTypes.StringType, true);
+      .add("raw_line", DataTypes.StringType, true)
+      // Roll-up payers: a line folded into the claim carried by the line at this source line (null otherwise).
+      .add("rolled_into", DataTypes.LongType, true)
+      // Quarantine rules this payer's mapping demoted to warnings, broken by the row.
+      .add("warnings", DataTypes.createArrayType(DataTypes.StringType, false), false);
+
+  /** A staged row that is a clean claim: no rule broken and not a line rolled into another row's claim. */
+  public static org.apache.spark.sql.Column isClean() {
+    return org.apache.spark.sql.functions.size(org.apache.spark.sql.functions.col("reasons")).equalTo(0)
+        .and(org.apache.spark.sql.functions.col("rolled_into").isNull());
+  }
 
   /** claims_clean columns, in contract order. */
   public static final String[] CLEAN_COLUMNS = {"claim_id", "payer", "member_id", "patient_birth_date", "patient_age",

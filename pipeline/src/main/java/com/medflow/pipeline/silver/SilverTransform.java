@@ -57,9 +57,25 @@ public final class SilverTransform {
     mappings.all().forEach(m -> byPayer.put(m.payer(), m));
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(lake.spark().sparkContext());
     Broadcast<Icd10Cm> codes = jsc.broadcast(icd10);
-    Broadcast<Map<String, Long>> firstLines = jsc.broadcast(repeatedClaims(bronze, byPayer));
-    return bronze.mapPartitions(new SilverRows(byPayer, codes, firstLines, today), Encoders.row(SilverSchema.STAGED))
-        .persist(StorageLevel.MEMORY_AND_DISK());
+    List<String> rolling = batches.stream().map(PendingBatch::payer).distinct()
+        .filter(p -> byPayer.containsKey(p) && byPayer.get(p).options().rollUp() != null).toList();
+    if (rolling.isEmpty()) {
+      Broadcast<Map<String, Long>> firstLines = jsc.broadcast(repeatedClaims(bronze, byPayer));
+      return bronze.mapPartitions(new SilverRows(byPayer, codes, firstLines, today), Encoders.row(SilverSchema.STAGED))
+          .persist(StorageLevel.MEMORY_AND_DISK());
+    }
+    // Payers with a roll-up: the lines of a claim are grouped and become one claim; lines without a
+    // claim id cannot be grouped and are standardized (and quarantined) one by one like other rows.
+    Column rolled = col("payer").isin(rolling.toArray()).and(col("claim_key").isNotNull());
+    Dataset<Row> single = bronze.where(org.apache.spark.sql.functions.not(rolled));
+    Broadcast<Map<String, Long>> firstLines = jsc.broadcast(repeatedClaims(single, byPayer));
+    Dataset<Row> one = single.mapPartitions(new SilverRows(byPayer, codes, firstLines, today),
+        Encoders.row(SilverSchema.STAGED));
+    Dataset<Row> lines = bronze.where(rolled)
+        .groupByKey((org.apache.spark.api.java.function.MapFunction<Row, String>) RolledSilverRows::groupKey,
+            Encoders.STRING())
+        .flatMapGroups(new RolledSilverRows(byPayer, codes, today), Encoders.row(SilverSchema.STAGED));
+    return one.union(lines).persist(StorageLevel.MEMORY_AND_DISK());
   }
 
   /**
@@ -80,19 +96,20 @@ public final class SilverTransform {
   }
 
   /** Quarantined rows: the staged rows that broke a rule, which carry their raw values. */
-  public Dataset<Row> quarantined(Dataset<Row> staged) {
+  public Dataset<Row> quarantined(Dataset<Row> staged) { // rolled lines of a failed claim carry its reasons
     return staged.where(size(col("reasons")).gt(0));
   }
 
   /** Rows, clean rows and failures per check for each payer's batch, in one pass. */
   public List<BatchStats> stats(Dataset<Row> staged) {
     List<Column> aggs = new ArrayList<>();
-    aggs.add(sum(when(size(col("reasons")).equalTo(0), 1).otherwise(0)).as("clean"));
+    aggs.add(sum(when(SilverSchema.isClean(), 1).otherwise(0)).as("clean"));
+    aggs.add(sum(when(size(col("reasons")).equalTo(0).and(col("rolled_into").isNotNull()), 1).otherwise(0)).as("rolled"));
     for (QualityCheck c : QualityCheck.values()) {
       Column failed = switch (c) {
         case DENIED_WITHOUT_REASON -> col("warn_denied_without_reason");
         case ALLOWED_EXCEEDS_BILLED -> col("warn_allowed_exceeds_billed");
-        default -> array_contains(col("reasons"), c.name());
+        default -> array_contains(col("reasons"), c.name()).or(array_contains(col("warnings"), c.name()));
       };
       aggs.add(sum(when(failed, 1).otherwise(0)).as(c.name()));
     }
@@ -107,7 +124,7 @@ public final class SilverTransform {
         }
       }
       out.add(new BatchStats(r.getString(0), r.getString(1), r.getString(2), r.getLong(3),
-          r.getLong(r.fieldIndex("clean")), failures));
+          r.getLong(r.fieldIndex("clean")), r.getLong(r.fieldIndex("rolled")), failures));
     }
     out.sort(java.util.Comparator.comparing(BatchStats::batchId).thenComparing(BatchStats::payer));
     return out;

@@ -41,7 +41,7 @@ public final class SilverWriter {
     if (passingBatches.isEmpty()) {
       return 0;
     }
-    Dataset<Row> clean = staged.where(size(col("reasons")).equalTo(0)
+    Dataset<Row> clean = staged.where(SilverSchema.isClean()
         .and(col("batch_id").isin(passingBatches.toArray())));
     if (passingBatches.size() > 1) {
       Column seq = lit(0);

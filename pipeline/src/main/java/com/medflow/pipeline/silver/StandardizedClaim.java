@@ -16,15 +16,36 @@ public record StandardizedClaim(
     LocalDate processedDate, Integer processingDays, String primaryDiagnosis, String secondaryDiagnosis,
     String diagnosisCategory, String procedureCode, String placeOfService, BigDecimal billedAmount,
     BigDecimal allowedAmount, BigDecimal paidAmount, String claimStatus, String denialReasonCode, String denialReason,
-    String memberState, Set<QualityCheck> failed) {
+    String memberState, Set<QualityCheck> failed, Set<QualityCheck> demoted) {
 
   public StandardizedClaim {
     failed = failed.isEmpty() ? EnumSet.noneOf(QualityCheck.class) : EnumSet.copyOf(failed);
+    demoted = demoted.isEmpty() ? Set.of() : EnumSet.copyOf(demoted);
   }
 
-  /** Quarantine codes broken, in the order of {@link QualityCheck}. */
+  /** A claim whose payer keeps every rule at its contract severity. */
+  public StandardizedClaim(
+      String claimId, String memberId, LocalDate patientBirthDate, Integer patientAge, String patientGender,
+      String providerNpi, String providerName, String providerSpecialty, LocalDate serviceDate, LocalDate submittedDate,
+      LocalDate processedDate, Integer processingDays, String primaryDiagnosis, String secondaryDiagnosis,
+      String diagnosisCategory, String procedureCode, String placeOfService, BigDecimal billedAmount,
+      BigDecimal allowedAmount, BigDecimal paidAmount, String claimStatus, String denialReasonCode, String denialReason,
+      String memberState, Set<QualityCheck> failed) {
+    this(claimId, memberId, patientBirthDate, patientAge, patientGender, providerNpi, providerName, providerSpecialty,
+        serviceDate, submittedDate, processedDate, processingDays, primaryDiagnosis, secondaryDiagnosis,
+        diagnosisCategory, procedureCode, placeOfService, billedAmount, allowedAmount, paidAmount, claimStatus,
+        denialReasonCode, denialReason, memberState, failed, Set.of());
+  }
+
+  /** Quarantine codes broken, in the order of {@link QualityCheck}; rules the payer demoted to warnings are left out. */
   public java.util.List<String> quarantineReasons() {
-    return failed.stream().filter(c -> c.severity() == com.medflow.model.Severity.QUARANTINE).map(Enum::name).toList();
+    return failed.stream().filter(c -> c.severity() == com.medflow.model.Severity.QUARANTINE && !demoted.contains(c))
+        .map(Enum::name).toList();
+  }
+
+  /** Quarantine rules broken that this payer only warns about (its mapping's {@code rules}). */
+  public java.util.List<String> demotedWarnings() {
+    return failed.stream().filter(demoted::contains).map(Enum::name).toList();
   }
 
   public boolean warns(QualityCheck check) {

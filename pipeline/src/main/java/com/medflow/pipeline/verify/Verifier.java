@@ -59,7 +59,7 @@ public final class Verifier {
     if (passingBatches.isEmpty()) {
       return 0;
     }
-    Dataset<Row> expected = staged.where(size(col("reasons")).equalTo(0).and(col("batch_id").isin(passingBatches.toArray())))
+    Dataset<Row> expected = staged.where(com.medflow.pipeline.silver.SilverSchema.isClean().and(col("batch_id").isin(passingBatches.toArray())))
         .select("payer", "claim_id").distinct();
     Dataset<Row> actual = lake.spark().table(lake.qualified(Tables.CLAIMS_CLEAN, branch)).select("payer", "claim_id");
     return expected.join(actual, expected.col("payer").equalTo(actual.col("payer"))

@@ -39,6 +39,7 @@ public final class PipelineHarness implements AutoCloseable {
   public final RunStore runs;
   public final Path landing;
   private final double threshold;
+  private PayerMappings mappings = PayerMappings.load(Optional.empty());
 
   public PipelineHarness(Path home, double threshold, Map<String, String> overrides) {
     this.config = MedflowConfig.forHome(home, overrides);
@@ -50,8 +51,21 @@ public final class PipelineHarness implements AutoCloseable {
     this.threshold = threshold;
   }
 
+  /** The repository's {@code payers/} folder of extra mapping files (CMS carrier, X12 837P). */
+  public static final Path REPO_PAYERS = Path.of("..", "payers");
+
+  /** Runs with the built-in mappings plus every mapping file in {@code dir}. */
+  public PipelineHarness payers(Path dir) {
+    this.mappings = PayerMappings.load(Optional.of(dir));
+    return this;
+  }
+
+  public PayerMappings mappings() {
+    return mappings;
+  }
+
   public PipelineRunner runner() {
-    return new PipelineRunner(lake, runs, PayerMappings.load(Optional.empty()), ICD10, new QualityGate(threshold),
+    return new PipelineRunner(lake, runs, mappings, ICD10, new QualityGate(threshold),
         Clock.fixed(NOW, ZoneOffset.UTC), PipelineListener.NONE);
   }
 
@@ -84,6 +98,18 @@ public final class PipelineHarness implements AutoCloseable {
         Files.createDirectories(target.getParent());
         Files.copy(f, target);
       }
+    }
+  }
+
+  /** Copies a classpath resource into the landing zone at {@code relative}. */
+  public void landResource(String resource, String relative) {
+    try (java.io.InputStream in = PipelineHarness.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalArgumentException("No resource " + resource);
+      }
+      write(relative, in.readAllBytes());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import com.medflow.lake.Lake;
 import com.medflow.model.Tables;
+import com.medflow.model.mapping.PayerMapping;
+import com.medflow.model.mapping.PayerMappings;
 import com.medflow.pipeline.run.PipelineBusyException;
 import com.medflow.pipeline.run.PipelineRunner;
 import com.medflow.store.runs.RunDetail;
@@ -28,9 +30,16 @@ public final class PipelineService {
   private final Lake lake;
   private final String landing;
   private final ExecutorService executor;
+  private final PayerMappings mappings;
 
   public PipelineService(Supplier<PipelineRunner> runners, RunStore runs, Lake lake, String landing,
                          ExecutorService executor) {
+    this(runners, runs, lake, landing, executor, PayerMappings.load(Optional.empty()));
+  }
+
+  public PipelineService(Supplier<PipelineRunner> runners, RunStore runs, Lake lake, String landing,
+                         ExecutorService executor, PayerMappings mappings) {
+    this.mappings = requireNonNull(mappings, "mappings is null");
     this.runners = requireNonNull(runners, "runners is null");
     this.runs = requireNonNull(runs, "runs is null");
     this.lake = requireNonNull(lake, "lake is null");
@@ -55,6 +64,22 @@ public final class PipelineService {
       }
     });
     return runId;
+  }
+
+  /** A source the pipeline reads: a payer's landing folder, its file format and the mapping file that reads it. */
+  public record Source(String payer, String folder, String format, List<String> files, String mappingFile,
+                       boolean rollUp, java.util.Map<String, String> rules) {}
+
+  /** Every configured source, in mapping order (built-ins first). */
+  public List<Source> sources() {
+    List<Source> out = new ArrayList<>();
+    for (PayerMapping m : mappings.all()) {
+      java.util.Map<String, String> rules = new java.util.TreeMap<>();
+      m.options().severities().forEach((c, sev) -> rules.put(c.name(), sev.name()));
+      out.add(new Source(m.payer(), m.folder(), m.options().fileFormat().key(), m.options().fileExtensions(), m.source(),
+          m.options().rollUp() != null, rules));
+    }
+    return out;
   }
 
   public List<RunSummary> list(int limit) {

@@ -93,6 +93,7 @@ public final class ApiRoutes {
     app.get("/api/pipeline/runs", ctx -> ctx.json(Map.of("runs",
         pipelines.list(intParam(ctx, "limit", 20, 1, 500)).stream().map(ApiRoutes::run).toList())));
     app.get("/api/pipeline/runs/{id}", this::runDetail);
+    app.get("/api/pipeline/sources", ctx -> ctx.json(Map.of("sources", pipelines.sources())));
     app.get("/api/pipeline/quarantine", ctx -> {
       require(ctx, Role.ADMIN, Role.ANALYST);
       ctx.json(Map.of("rows", pipelines.quarantine(Optional.ofNullable(ctx.queryParam("batch_id")),
@@ -307,6 +308,7 @@ public final class ApiRoutes {
       m.put("threshold", p.threshold());
       m.put("gate_passed", p.gatePassed());
       m.put("reconciled", p.reconciled());
+      m.put("rolled_rows", p.rolledRows());
       return m;
     }).toList());
     body.put("quality", pipelines.quality(d.summary().runId()));

@@ -48,6 +48,10 @@ public final class RunStore {
               + " quarantined_rows, quarantine_rate, threshold, gate_passed, reconciled) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
           runId, r.payer(), r.batchId(), r.sourceFile(), r.bronzeRows(), r.cleanRows(), r.quarantinedRows(),
           r.quarantineRate(), r.threshold(), r.gatePassed() ? 1 : 0, r.reconciled() ? 1 : 0);
+      if (r.rolledRows() > 0) {
+        update("INSERT INTO pipeline_payer_rollups (run_id, payer, batch_id, rolled_rows) VALUES (?,?,?,?)",
+            runId, r.payer(), r.batchId(), r.rolledRows());
+      }
     }
   }
 
@@ -104,14 +108,17 @@ public final class RunStore {
         }
       }
       List<PayerResult> payers = new ArrayList<>();
-      try (PreparedStatement ps = c.prepareStatement("SELECT payer, batch_id, source_file, bronze_rows, clean_rows,"
-          + " quarantined_rows, quarantine_rate, threshold, gate_passed, reconciled FROM pipeline_payer_results"
-          + " WHERE run_id = ? ORDER BY batch_id, payer")) {
+      try (PreparedStatement ps = c.prepareStatement("SELECT p.payer, p.batch_id, p.source_file, p.bronze_rows,"
+          + " p.clean_rows, p.quarantined_rows, p.quarantine_rate, p.threshold, p.gate_passed, p.reconciled,"
+          + " COALESCE(r.rolled_rows, 0) FROM pipeline_payer_results p LEFT JOIN pipeline_payer_rollups r"
+          + " ON r.run_id = p.run_id AND r.payer = p.payer AND r.batch_id = p.batch_id"
+          + " WHERE p.run_id = ? ORDER BY p.batch_id, p.payer")) {
         ps.setString(1, runId);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             payers.add(new PayerResult(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-                rs.getLong(5), rs.getLong(6), rs.getDouble(7), rs.getDouble(8), rs.getInt(9) == 1, rs.getInt(10) == 1));
+                rs.getLong(5), rs.getLong(6), rs.getDouble(7), rs.getDouble(8), rs.getInt(9) == 1, rs.getInt(10) == 1,
+                rs.getLong(11)));
           }
         }
       }
