@@ -163,6 +163,11 @@ public final class Lake {
     }
   }
 
+  /** Where the table's files live: {@code s3://bucket/prefix/ns/table} or {@code file:/…/ns/table}. */
+  public String location(TableId id) {
+    return table(id).location();
+  }
+
   public Optional<Long> currentSnapshotId(TableId id) {
     Snapshot s = table(id).currentSnapshot();
     return s == null ? Optional.empty() : Optional.of(s.snapshotId());

@@ -86,7 +86,7 @@ public final class S3Errors {
     for (Throwable x = e; x != null; x = x.getCause() == x ? null : x.getCause()) {
       if (x instanceof ConnectException || x instanceof UnknownHostException || x instanceof NoRouteToHostException
           || x instanceof SocketTimeoutException || x instanceof java.net.SocketException
-          || x instanceof org.apache.http.NoHttpResponseException) {
+          || x instanceof org.apache.hc.core5.http.NoHttpResponseException) {
         return true;
       }
     }
