@@ -274,6 +274,22 @@ public final class Lake {
     }
   }
 
+  /** Drops every branch named {@code prefix…} of every existing contract table; returns how many. */
+  public int dropBranches(String prefix) {
+    int dropped = 0;
+    for (TableSpec spec : Tables.ALL) {
+      if (exists(spec.id())) {
+        for (String b : branches(spec.id())) {
+          if (b.startsWith(prefix)) {
+            dropBranch(spec.id(), b);
+            dropped++;
+          }
+        }
+      }
+    }
+    return dropped;
+  }
+
   public List<String> branches(TableId id) {
     return table(id).refs().keySet().stream().filter(r -> !r.equals(SnapshotRef.MAIN_BRANCH)).sorted().toList();
   }
