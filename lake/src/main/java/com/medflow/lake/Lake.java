@@ -163,6 +163,11 @@ public final class Lake {
     }
   }
 
+  /** The catalog's warehouse location as Spark was configured with it. */
+  public Optional<String> warehouse() {
+    return Optional.ofNullable(spark.conf().get("spark.sql.catalog." + catalog + ".warehouse", null));
+  }
+
   /** Where the table's files live: {@code s3://bucket/prefix/ns/table} or {@code file:/…/ns/table}. */
   public String location(TableId id) {
     return table(id).location();

@@ -131,6 +131,11 @@ public final class S3Connection implements Serializable {
     }
     p.put("s3.path-style-access", Boolean.toString(pathStyle));
     p.put("client.region", region);
+    // Iceberg's default (5 retries, 2-20 s apart) keeps a run waiting ~50 s per request when the store is down;
+    // 3 retries 0.5-5 s apart still ride out throttling (503 SlowDown) and fail a dead store in seconds.
+    p.put("s3.retry.num-retries", "3");
+    p.put("s3.retry.min-wait-ms", "500");
+    p.put("s3.retry.max-wait-ms", "5000");
     if (accessKey != null) {
       p.put("s3.access-key-id", accessKey);
       p.put("s3.secret-access-key", secretKey);

@@ -113,6 +113,7 @@ public final class PipelineRunner {
     Work w = new Work(runId, landing);
     Instant started = clock.instant();
     String branch = "wap_" + runId.replace('-', '_');
+    w.probe = StoreProbe.forRun(s3, landing, lake.warehouse()).orElse(null);
     try {
       task(w, PipelineTask.INGEST, () -> ingest(w));
       task(w, PipelineTask.VERIFY_BRONZE, () -> verifyBronze(w));
@@ -139,7 +140,9 @@ public final class PipelineRunner {
     } catch (RuntimeException e) {
       RuntimeException failure = e;
       try {
-        dropBranches(w, branch);
+        if (w.probe == null || w.probe.reachable()) { // else the next run drops them (the store is away)
+          dropBranches(w, branch);
+        }
       } catch (RuntimeException cleanup) {
         failure.addSuppressed(cleanup);
       }
@@ -149,6 +152,9 @@ public final class PipelineRunner {
     } finally {
       if (w.staged != null) {
         w.staged.unpersist();
+      }
+      if (w.probe != null) {
+        w.probe.close();
       }
       runs.unlock(runId);
     }
@@ -360,6 +366,9 @@ public final class PipelineRunner {
     runs.taskStarted(w.runId, task.wireName(), start);
     listener.taskStarted(task);
     try {
+      if (w.probe != null) {
+        w.probe.check();
+      }
       step.run();
     } catch (RuntimeException e) {
       Instant end = clock.instant();
@@ -384,6 +393,7 @@ public final class PipelineRunner {
   private static final class Work {
     final String runId;
     final String landing;
+    StoreProbe probe;
     PipelineTask current;
     Long rows;
     String detail;
