@@ -61,8 +61,9 @@ public final class S3Connection implements Serializable {
         return new S3Connection(endpoint, s3.region(), s3.pathStyle(), generated.get().accessKey(),
             generated.get().secretKey(), "the credentials generated in " + DevCredentials.file(s3.serverDir()), true);
       }
-      return new S3Connection(endpoint, s3.region(), s3.pathStyle(), null, null, "the AWS default credentials chain"
-          + " (no s3.access-key set and none generated in " + s3.serverDir() + " yet: ./medflow s3 start)", true);
+      // No default chain for a server on this machine: it cannot have AWS credentials, and the chain's last step
+      // would ask an instance-metadata address off this machine.
+      return new S3Connection(endpoint, s3.region(), s3.pathStyle(), null, null, null, true);
     }
     return new S3Connection(endpoint, s3.region(), s3.pathStyle(), null, null,
         "the AWS default credentials chain (no s3.access-key set)", false);
@@ -82,7 +83,7 @@ public final class S3Connection implements Serializable {
 
   /** Where the credentials came from, never the secret. */
   public String credentialsOrigin() {
-    return credentialsOrigin;
+    return credentialsOrigin == null ? "none (not configured, none generated)" : credentialsOrigin;
   }
 
   public boolean localEndpoint() {
@@ -99,6 +100,7 @@ public final class S3Connection implements Serializable {
 
   /** A new client; the caller closes it. */
   public S3Client newClient() {
+    requireCredentials();
     var builder = S3Client.builder()
         .region(Region.of(region))
         .credentialsProvider(credentials())
@@ -114,6 +116,13 @@ public final class S3Connection implements Serializable {
     return builder.build();
   }
 
+  private void requireCredentials() {
+    if (credentialsOrigin == null) { // a server on this machine, and no credentials configured or generated
+      throw new ObjectStoreException(ObjectStoreException.Code.BAD_CREDENTIALS, "No S3 credentials for " + endpoint
+          + " (s3.endpoint): set s3.access-key and s3.secret-key, or run ./medflow s3 start to generate them", null);
+    }
+  }
+
   private AwsCredentialsProvider credentials() {
     return accessKey == null ? DefaultCredentialsProvider.builder().build()
         : StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey));
@@ -124,6 +133,7 @@ public final class S3Connection implements Serializable {
    * style, region, static credentials when configured), without the catalog prefix.
    */
   public Map<String, String> icebergProperties() {
+    requireCredentials();
     Map<String, String> p = new LinkedHashMap<>();
     p.put("io-impl", "org.apache.iceberg.aws.s3.S3FileIO");
     if (endpoint != null) {
@@ -145,6 +155,6 @@ public final class S3Connection implements Serializable {
 
   @Override
   public String toString() {
-    return "S3Connection[" + endpointDescription() + ", credentials from " + credentialsOrigin + "]";
+    return "S3Connection[" + endpointDescription() + ", credentials from " + credentialsOrigin() + "]";
   }
 }
