@@ -124,7 +124,9 @@ public final class Services implements AutoCloseable {
   }
 
   public PipelineRunner pipelineRunner(double threshold, PipelineListener listener) {
-    return new PipelineRunner(lake(), runStore(), mappings(), icd10(), new QualityGate(threshold), clock, listener, s3());
+    // always given: a run's --landing may be an s3:// location even when the configured one is a folder
+    return new PipelineRunner(lake(), runStore(), mappings(), icd10(), new QualityGate(threshold), clock, listener,
+        Optional.of(com.medflow.objectstore.S3Connection.of(config.s3())));
   }
 
   /** The S3 store of the landing zone and warehouse when either is on S3 (credentials resolved now). */
