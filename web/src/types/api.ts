@@ -133,6 +133,8 @@ export interface TableInfo {
   row_count: number | null;
   current_snapshot_id: number | string | null;
   columns: TableColumn[];
+  /** Where the table's files live: s3://bucket/… or file:/…; null before the table exists. */
+  location?: string | null;
 }
 export interface TablesResponse {
   tables: TableInfo[];

@@ -5,6 +5,7 @@ import { AXIS, GRID } from '@/lib/chart-theme';
 import { formatAxis, formatInt } from '@/lib/format';
 import type { TableInfo } from '@/types/api';
 import { LayerBadge } from './LayerBadge';
+import { StorageLocation } from './StorageLocation';
 
 const LAYER_COLORS: Record<string, string> = { bronze: '#b45309', silver: '#64748b', gold: '#ca8a04' };
 
@@ -43,6 +44,7 @@ export function CatalogOverview({ tables, onSelect }: { tables: TableInfo[]; onS
             <div className="small">
               {formatInt(t.row_count)} rows · {t.columns.length} columns
             </div>
+            <StorageLocation location={t.location} />
           </button>
         ))}
       </div>

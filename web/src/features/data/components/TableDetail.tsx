@@ -8,6 +8,7 @@ import { formatAxis, formatDateTime, formatInt } from '@/lib/format';
 import type { Snapshot, TableInfo } from '@/types/api';
 import { usePreview, useSnapshots } from '../api/catalog';
 import { LayerBadge } from './LayerBadge';
+import { StorageLocation } from './StorageLocation';
 
 export interface TableDetailProps {
   table: TableInfo;
@@ -34,6 +35,10 @@ export function TableDetail({ table, snapshotId, onSnapshot }: TableDetailProps)
           <code>{table.name}</code> <LayerBadge layer={table.layer} />
         </h2>
         <p className="muted">{table.description}</p>
+        <p className="table-location-line">
+          <span className="muted small">Stored at </span>
+          <StorageLocation location={table.location} />
+        </p>
         <div className="kpis">
           <div className="kpi">
             <div className="kpi-label">Rows</div>

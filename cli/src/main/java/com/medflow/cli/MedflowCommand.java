@@ -26,13 +26,18 @@ import picocli.CommandLine.ScopeType;
     description = "Healthcare-claims analytics: medallion pipeline on Spark + Iceberg and plain-English questions.",
     subcommands = {DemoCommand.class, GenerateCommand.class, PipelineCommand.class, SqlCommand.class, TablesCommand.class,
         ServeCommand.class, AskCommand.class, EvalCommand.class, UsersCommand.class, BenchCommand.class,
-        ConfigCommand.class})
+        ConfigCommand.class, com.medflow.cli.commands.S3Command.class, com.medflow.cli.commands.UploadCommand.class})
 public final class MedflowCommand {
   @Option(names = "--config", scope = ScopeType.INHERIT, description = "Configuration file (default: ./medflow.yaml if present).")
   Path configFile;
 
   @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Show stack traces and Spark logs.")
   boolean verbose;
+
+  @Option(names = "--profile", scope = ScopeType.INHERIT, paramLabel = "NAME",
+      description = "Set of defaults: embedded (local files) or production (PostgreSQL, S3, Redis); default: profile"
+          + " setting, MEDFLOW_PROFILE, else embedded.")
+  String profile;
 
   private Services services;
 
@@ -45,7 +50,17 @@ public final class MedflowCommand {
   }
 
   public MedflowConfig config(Map<String, String> overrides) {
-    return ConfigLoader.load(Optional.ofNullable(configFile), System.getenv(), overrides);
+    return ConfigLoader.load(Optional.ofNullable(configFile), System.getenv(), withProfile(overrides));
+  }
+
+  /** Command-line overrides plus {@code --profile} when given. */
+  public Map<String, String> withProfile(Map<String, String> overrides) {
+    if (profile == null) {
+      return overrides;
+    }
+    Map<String, String> all = new java.util.HashMap<>(overrides);
+    all.put(com.medflow.config.Settings.PROFILE.key(), profile);
+    return all;
   }
 
   /** The services of this process, built on first use from the configuration. */

@@ -124,7 +124,15 @@ public final class Services implements AutoCloseable {
   }
 
   public PipelineRunner pipelineRunner(double threshold, PipelineListener listener) {
-    return new PipelineRunner(lake(), runStore(), mappings(), icd10(), new QualityGate(threshold), clock, listener);
+    // always given: a run's --landing may be an s3:// location even when the configured one is a folder
+    return new PipelineRunner(lake(), runStore(), mappings(), icd10(), new QualityGate(threshold), clock, listener,
+        Optional.of(com.medflow.objectstore.S3Connection.of(config.s3())));
+  }
+
+  /** The S3 store of the landing zone and warehouse when either is on S3 (credentials resolved now). */
+  public Optional<com.medflow.objectstore.S3Connection> s3() {
+    return config.catalog().onObjectStore() || MedflowConfig.isS3(config.pipeline().landing())
+        ? Optional.of(com.medflow.objectstore.S3Connection.of(config.s3())) : Optional.empty();
   }
 
   public synchronized ResultCache resultCache() {
@@ -203,12 +211,32 @@ public final class Services implements AutoCloseable {
         .add("cache", () -> resultCache().ping())
         .fixed("llm", config.assistant().llmEnabled() ? "ok" : "disabled",
             config.assistant().llmEnabled() ? "Claude " + config.assistant().model() : "offline engine only (no API key)");
+    if (s3().isPresent()) {
+      health.add("object_store", this::pingObjectStore);
+    } else {
+      health.fixed("object_store", "disabled", "landing zone and warehouse on the local file system");
+    }
     ApiRoutes routes = new ApiRoutes(accounts(),
         new TokenService(JwtSecret.resolve(config), config.server().tokenTtl(), clock),
         new RateLimiter(config.server().rateLimitPerMinute(), clock),
         new Auditor(new AuditStore(appDb()), clock), queries, new CatalogService(lake(), queries), pipelines, health,
         extraRoutes, metrics());
     return new MedflowServer(config.server(), routes);
+  }
+
+  /** Every bucket of the landing zone and warehouse answers (a no-op when neither is on S3). */
+  private void pingObjectStore() {
+    s3().ifPresent(connection -> {
+      try (com.medflow.objectstore.ObjectStore store = new com.medflow.objectstore.ObjectStore(connection)) {
+        if (config.catalog().onObjectStore()) {
+          store.checkBucket(com.medflow.objectstore.S3Location.parse(config.catalog().warehouse().toString()).bucket(),
+              "catalog.warehouse");
+        }
+        if (MedflowConfig.isS3(config.pipeline().landing())) {
+          store.checkBucket(com.medflow.objectstore.S3Location.parse(config.pipeline().landing()).bucket(), "landing.dir");
+        }
+      }
+    });
   }
 
   private static ThreadFactory named(String prefix) {

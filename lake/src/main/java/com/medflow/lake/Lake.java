@@ -163,6 +163,16 @@ public final class Lake {
     }
   }
 
+  /** The catalog's warehouse location as Spark was configured with it. */
+  public Optional<String> warehouse() {
+    return Optional.ofNullable(spark.conf().get("spark.sql.catalog." + catalog + ".warehouse", null));
+  }
+
+  /** Where the table's files live: {@code s3://bucket/prefix/ns/table} or {@code file:/…/ns/table}. */
+  public String location(TableId id) {
+    return table(id).location();
+  }
+
   public Optional<Long> currentSnapshotId(TableId id) {
     Snapshot s = table(id).currentSnapshot();
     return s == null ? Optional.empty() : Optional.of(s.snapshotId());
@@ -267,6 +277,22 @@ public final class Lake {
     if (t.refs().containsKey(branch)) {
       t.manageSnapshots().removeBranch(branch).commit();
     }
+  }
+
+  /** Drops every branch named {@code prefix…} of every existing contract table; returns how many. */
+  public int dropBranches(String prefix) {
+    int dropped = 0;
+    for (TableSpec spec : Tables.ALL) {
+      if (exists(spec.id())) {
+        for (String b : branches(spec.id())) {
+          if (b.startsWith(prefix)) {
+            dropBranch(spec.id(), b);
+            dropped++;
+          }
+        }
+      }
+    }
+    return dropped;
   }
 
   public List<String> branches(TableId id) {

@@ -4,7 +4,10 @@ import com.medflow.config.MedflowConfig;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Spark configuration for the Iceberg catalog described by {@link MedflowConfig.Catalog}. */
+/**
+ * Spark configuration for the Iceberg catalog described by {@link MedflowConfig.Catalog}; an
+ * {@code s3://} warehouse adds the S3FileIO settings (endpoint, path style, region, credentials).
+ */
 public final class LakeSettings {
   private LakeSettings() {}
 
@@ -21,6 +24,11 @@ public final class LakeSettings {
     c.password().ifPresent(p -> conf.put(prefix + ".jdbc.password", p));
     conf.put(prefix + ".jdbc.schema-version", "V1");
     conf.put(prefix + ".warehouse", c.warehouse().toString());
+    if (c.onObjectStore()) {
+      // Every table file through Iceberg's S3FileIO (AWS SDK v2): no Hadoop S3 connector involved.
+      com.medflow.objectstore.S3Connection.of(config.s3()).icebergProperties()
+          .forEach((k, v) -> conf.put(prefix + "." + k, v));
+    }
     // Readers in other processes (the server) must see new snapshots at once: no catalog-side table cache.
     conf.put(prefix + ".cache-enabled", "false");
     conf.put("spark.sql.defaultCatalog", c.name());

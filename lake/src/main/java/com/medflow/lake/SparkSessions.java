@@ -37,6 +37,8 @@ public final class SparkSessions {
     }
     if ("file".equals(config.catalog().warehouse().getScheme())) {
       createDirectories(Path.of(config.catalog().warehouse()));
+    } else if (config.catalog().onObjectStore()) {
+      checkWarehouseBucket(config);
     }
     conf.set("spark.sql.warehouse.dir", config.home().resolve("spark-warehouse").toUri().toString());
     conf.set("spark.sql.shuffle.partitions", Integer.toString(config.spark().shufflePartitions()));
@@ -47,6 +49,15 @@ public final class SparkSessions {
     SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
     spark.sparkContext().setLogLevel("WARN");
     return spark;
+  }
+
+  /** Fails fast with one line naming catalog.warehouse (missing bucket, wrong credentials, store down). */
+  private static void checkWarehouseBucket(MedflowConfig config) {
+    String bucket = com.medflow.objectstore.S3Location.parse(config.catalog().warehouse().toString()).bucket();
+    try (com.medflow.objectstore.ObjectStore store = new com.medflow.objectstore.ObjectStore(
+        com.medflow.objectstore.S3Connection.of(config.s3()))) {
+      store.checkBucket(bucket, "catalog.warehouse");
+    }
   }
 
   private static void createDirectories(Path dir) {

@@ -63,22 +63,24 @@ public final class ConfigLoader {
                                    Map<String, String> overrides) {
     Map<String, String> values = new LinkedHashMap<>();
     Map<String, String> origins = new LinkedHashMap<>();
-    for (Setting s : Settings.ALL) {
-      if (s.defaultValue() != null) {
-        values.put(s.key(), s.defaultValue());
-        origins.put(s.key(), "default");
-      }
-    }
     Path yaml = file.orElse(Path.of("medflow.yaml"));
     if (file.isPresent() && !Files.isRegularFile(yaml)) {
       throw new ConfigException("Configuration file not found: " + yaml);
     }
-    if ((file.isPresent() || defaultFile) && Files.isRegularFile(yaml)) {
-      readYaml(yaml).forEach((k, v) -> {
-        values.put(k, v);
-        origins.put(k, yaml.toString());
-      });
+    Map<String, String> fromFile = (file.isPresent() || defaultFile) && Files.isRegularFile(yaml) ? readYaml(yaml) : Map.of();
+    Profile profile = profile(overrides, env, fromFile, yaml);
+    for (Setting s : Settings.ALL) {
+      Optional<String> fromProfile = profile.defaultFor(s);
+      String v = fromProfile.orElse(s.defaultValue());
+      if (v != null) {
+        values.put(s.key(), v);
+        origins.put(s.key(), fromProfile.isPresent() ? "profile " + profile.wireName() : "default");
+      }
     }
+    fromFile.forEach((k, v) -> {
+      values.put(k, v);
+      origins.put(k, yaml.toString());
+    });
     for (Setting s : Settings.ALL) {
       String v = env.get(s.envVar());
       if (v != null) {
@@ -96,6 +98,28 @@ public final class ConfigLoader {
       origins.put(k, "command line");
     });
     return new RawConfig(values, origins);
+  }
+
+  /** The profile in force: command line, then environment, then file, then {@code embedded}. */
+  private static Profile profile(Map<String, String> overrides, Map<String, String> env, Map<String, String> fromFile,
+                                 Path yaml) {
+    String key = Settings.PROFILE.key();
+    String origin;
+    String value;
+    if (overrides.containsKey(key)) {
+      value = overrides.get(key);
+      origin = "command line";
+    } else if (env.containsKey(Settings.PROFILE.envVar())) {
+      value = env.get(Settings.PROFILE.envVar());
+      origin = "env " + Settings.PROFILE.envVar();
+    } else if (fromFile.containsKey(key)) {
+      value = fromFile.get(key);
+      origin = yaml.toString();
+    } else {
+      return Profile.EMBEDDED;
+    }
+    return Profile.parse(value).orElseThrow(() -> new ConfigException("Invalid value for profile (from " + origin
+        + "): '" + value + "'; expected embedded or production"));
   }
 
   /** Defaults plus environment only; what tests and {@code main} without a file use. */

@@ -22,7 +22,9 @@ public record MedflowConfig(
     Server server,
     Query query,
     Cache cache,
-    Assistant assistant) {
+    Assistant assistant,
+    S3 s3,
+    Profile profile) {
 
   public MedflowConfig {
     requireNonNull(home, "home is null");
@@ -34,12 +36,58 @@ public record MedflowConfig(
     requireNonNull(query, "query is null");
     requireNonNull(cache, "cache is null");
     requireNonNull(assistant, "assistant is null");
+    requireNonNull(s3, "s3 is null");
+    requireNonNull(profile, "profile is null");
   }
 
   /** Iceberg JDBC catalog and warehouse location. */
   public record Catalog(String name, String uri, Optional<String> user, Optional<String> password, URI warehouse) {
     public boolean isEmbedded() {
       return uri.startsWith("jdbc:sqlite:");
+    }
+
+    /** The warehouse is an s3:// location (Iceberg S3FileIO) rather than a file system path. */
+    public boolean onObjectStore() {
+      return isS3(warehouse.toString());
+    }
+  }
+
+  /** True for an {@code s3://bucket/...} location. */
+  public static boolean isS3(String location) {
+    return location.regionMatches(true, 0, "s3://", 0, 5);
+  }
+
+  /**
+   * How to reach the S3 store of the landing zone and the warehouse. {@code endpoint} empty means
+   * AWS's own regional endpoint; {@code keys} empty means the development server's generated
+   * credentials (for an endpoint on this machine) or else the AWS default credentials chain.
+   */
+  public record S3(Optional<URI> endpoint, String region, boolean pathStyle, Optional<S3Keys> keys, Path serverDir) {
+    public S3 {
+      requireNonNull(endpoint, "endpoint is null");
+      requireNonNull(region, "region is null");
+      requireNonNull(keys, "keys is null");
+      requireNonNull(serverDir, "serverDir is null");
+    }
+
+    /** The endpoint is on this machine (loopback), where {@code ./medflow s3 start} can run the server. */
+    public boolean localEndpoint() {
+      return endpoint.map(URI::getHost).map(h -> h.equals("127.0.0.1") || h.equals("localhost") || h.equals("[::1]")
+          || h.equals("::1")).orElse(false);
+    }
+  }
+
+  /** Static S3 credentials and where they were configured (for error messages; never the secret). */
+  public record S3Keys(String accessKey, String secretKey, String origin) {
+    public S3Keys {
+      requireNonNull(accessKey, "accessKey is null");
+      requireNonNull(secretKey, "secretKey is null");
+      requireNonNull(origin, "origin is null");
+    }
+
+    @Override
+    public String toString() {
+      return "S3Keys[" + accessKey + ", (hidden), " + origin + "]";
     }
   }
 
@@ -81,12 +129,12 @@ public record MedflowConfig(
     }
     URI warehouse = raw.uri(Settings.WAREHOUSE);
     String scheme = warehouse.getScheme() == null ? "" : warehouse.getScheme().toLowerCase(Locale.ROOT);
-    if (scheme.equals("s3") || scheme.equals("s3a")) {
-      throw raw.bad(Settings.WAREHOUSE, warehouse.toString(), "a file:/// URI: object-store warehouses are not"
-          + " supported by this build (see docs/OPERATIONS.md)");
-    }
-    if (!scheme.equals("file")) {
-      throw raw.bad(Settings.WAREHOUSE, warehouse.toString(), "a file:///path URI");
+    if (scheme.equals("s3")) {
+      checkBucket(raw, Settings.WAREHOUSE, warehouse.toString());
+    } else if (scheme.equals("s3a") || scheme.equals("s3n")) {
+      throw raw.bad(Settings.WAREHOUSE, warehouse.toString(), "s3://bucket/prefix (Iceberg S3FileIO; not " + scheme + "://)");
+    } else if (!scheme.equals("file")) {
+      throw raw.bad(Settings.WAREHOUSE, warehouse.toString(), "a file:///path or s3://bucket/prefix URI");
     }
     Catalog catalog = new Catalog(identifier(raw, Settings.CATALOG_NAME), catalogUri,
         raw.optional(Settings.CATALOG_USER), raw.optional(Settings.CATALOG_PASSWORD), warehouse);
@@ -100,7 +148,14 @@ public record MedflowConfig(
         throw raw.bad(Settings.PAYER_MAPPINGS, dir.toString(), "an existing folder of payer mapping files");
       }
     });
-    Pipeline pipeline = new Pipeline(raw.string(Settings.LANDING), payersDir, raw.fraction(Settings.GATE_THRESHOLD));
+    String landing = raw.string(Settings.LANDING);
+    if (isS3(landing)) {
+      checkBucket(raw, Settings.LANDING, landing);
+    } else if (landing.matches("(?i)^s3[an]://.*")) {
+      throw raw.bad(Settings.LANDING, landing, "s3://bucket/prefix (read with the AWS SDK; s3a:// needs hadoop-aws,"
+          + " which is not shipped)");
+    }
+    Pipeline pipeline = new Pipeline(landing, payersDir, raw.fraction(Settings.GATE_THRESHOLD));
 
     String appDbUrl = raw.string(Settings.APP_DB_URL);
     if (!appDbUrl.startsWith("jdbc:sqlite:") && !appDbUrl.startsWith("jdbc:postgresql:")) {
@@ -139,7 +194,46 @@ public record MedflowConfig(
     Assistant assistant = new Assistant(raw.optional(Settings.ANTHROPIC_API_KEY), raw.uri(Settings.ANTHROPIC_BASE_URL),
         raw.string(Settings.ANTHROPIC_MODEL), raw.duration(Settings.LLM_TIMEOUT), raw.integer(Settings.LLM_RETRIES, 0, 1));
 
-    return new MedflowConfig(home, catalog, spark, pipeline, appDb, server, query, cache, assistant);
+    return new MedflowConfig(home, catalog, spark, pipeline, appDb, server, query, cache, assistant, s3(raw),
+        Profile.parse(raw.string(Settings.PROFILE)).orElseThrow(() -> raw.bad(Settings.PROFILE,
+            raw.string(Settings.PROFILE), "embedded or production")));
+  }
+
+  private static S3 s3(RawConfig raw) {
+    String e = raw.string(Settings.S3_ENDPOINT).trim();
+    Optional<URI> endpoint = Optional.empty();
+    if (!e.equalsIgnoreCase("aws")) {
+      URI u = raw.uri(Settings.S3_ENDPOINT);
+      String sch = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+      if (!(sch.equals("http") || sch.equals("https")) || u.getHost() == null) {
+        throw raw.bad(Settings.S3_ENDPOINT, e, "an http(s)://host:port URL or aws");
+      }
+      endpoint = Optional.of(u);
+    }
+    String region = raw.string(Settings.S3_REGION).trim();
+    if (!region.matches("[a-z0-9-]+")) {
+      throw raw.bad(Settings.S3_REGION, region, "a region name such as us-east-1");
+    }
+    Optional<String> access = raw.optional(Settings.S3_ACCESS_KEY);
+    Optional<String> secret = raw.optional(Settings.S3_SECRET_KEY);
+    if (access.isPresent() != secret.isPresent()) {
+      Setting missing = access.isPresent() ? Settings.S3_SECRET_KEY : Settings.S3_ACCESS_KEY;
+      Setting given = access.isPresent() ? Settings.S3_ACCESS_KEY : Settings.S3_SECRET_KEY;
+      throw new ConfigException(given.key() + " is set (from " + raw.origin(given) + ") but " + missing.key()
+          + " is missing (set it in medflow.yaml or " + missing.envVar() + ")");
+    }
+    Optional<S3Keys> keys = access.map(a -> new S3Keys(a, secret.get(), "s3.access-key (from "
+        + raw.origin(Settings.S3_ACCESS_KEY) + ")"));
+    return new S3(endpoint, region, raw.bool(Settings.S3_PATH_STYLE), keys, raw.path(Settings.S3_SERVER_DIR));
+  }
+
+  /** {@code s3://bucket/...} with a bucket name S3 accepts (3-63 lower-case letters, digits, dots, dashes). */
+  private static void checkBucket(RawConfig raw, Setting s, String location) {
+    String rest = location.substring(5);
+    String bucket = rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : rest;
+    if (!bucket.matches("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]")) {
+      throw raw.bad(s, location, "s3://bucket/prefix with a valid bucket name (3-63 characters: a-z 0-9 . -)");
+    }
   }
 
   private static String identifier(RawConfig raw, Setting s) {

@@ -15,7 +15,8 @@ public record Setting(String key, String defaultValue, String description) {
 
   /** Passwords, API keys and token secrets: never printed. */
   public boolean secret() {
-    return key.endsWith("password") || key.endsWith("api-key") || key.endsWith("secret");
+    return key.endsWith("password") || key.endsWith("api-key") || key.endsWith("secret")
+        || key.endsWith("secret-key");
   }
 
   public String envVar() {

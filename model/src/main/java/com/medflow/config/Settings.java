@@ -12,6 +12,10 @@ public final class Settings {
   public static final Setting HOME = new Setting("home", "./.medflow",
       "Folder for everything the embedded mode writes: catalog, warehouse, app database, indexes, logs (env MEDFLOW_HOME).");
 
+  public static final Setting PROFILE = new Setting("profile", "embedded",
+      "Set of defaults: embedded (local files, SQLite, in-process cache) or production (PostgreSQL catalog and app"
+          + " database, S3 landing zone and warehouse, Redis cache); explicit values still win (env MEDFLOW_PROFILE).");
+
   public static final Setting CATALOG_NAME = new Setting("catalog.name", "lake",
       "Iceberg catalog name registered in Spark (spark.sql.catalog.<name>).");
   public static final Setting CATALOG_URI = new Setting("catalog.uri", "jdbc:sqlite:${home}/catalog.db",
@@ -19,7 +23,7 @@ public final class Settings {
   public static final Setting CATALOG_USER = new Setting("catalog.user", null, "Catalog database user (PostgreSQL).");
   public static final Setting CATALOG_PASSWORD = new Setting("catalog.password", null, "Catalog database password.");
   public static final Setting WAREHOUSE = new Setting("catalog.warehouse", "file://${home}/warehouse",
-      "Where table data and metadata files live: a file:///path (object stores are not supported by this build).");
+      "Where table data and metadata files live: a file:///path or s3://bucket/prefix (Iceberg S3FileIO).");
 
   public static final Setting SPARK_MASTER = new Setting("spark.master", "local[2]",
       "Spark master when not started by spark-submit (spark-submit's --master wins).");
@@ -28,7 +32,7 @@ public final class Settings {
   public static final Setting SPARK_UI = new Setting("spark.ui", "false", "Start the Spark web UI (port 4040).");
 
   public static final Setting LANDING = new Setting("landing.dir", "${home}/landing",
-      "Landing zone with one folder per payer: a directory or file:// URI.");
+      "Landing zone with one folder per payer: a directory, a file:// URI or s3://bucket/prefix.");
   public static final Setting PAYER_MAPPINGS = new Setting("payers.dir", null,
       "Extra folder of payer mapping files (*.yaml) added to the built-in ones.");
   public static final Setting GATE_THRESHOLD = new Setting("quality.gate-threshold", "0.10",
@@ -75,13 +79,27 @@ public final class Settings {
   public static final Setting LLM_TIMEOUT = new Setting("assistant.llm-timeout", "PT30S", "Time limit of one LLM call.");
   public static final Setting LLM_RETRIES = new Setting("assistant.llm-retries", "1", "Retries of a failed LLM call (0 or 1).");
 
-  public static final List<Setting> ALL = List.of(HOME, CATALOG_NAME, CATALOG_URI, CATALOG_USER, CATALOG_PASSWORD,
+  public static final Setting S3_ENDPOINT = new Setting("s3.endpoint", "http://127.0.0.1:9000",
+      "S3 API endpoint (http or https URL), or aws for AWS's regional endpoint; the default is where"
+          + " ./medflow s3 start runs the development server.");
+  public static final Setting S3_REGION = new Setting("s3.region", "us-east-1", "S3 region (signing and AWS endpoints).");
+  public static final Setting S3_PATH_STYLE = new Setting("s3.path-style", "true",
+      "Path-style requests (endpoint/bucket/key), which S3Proxy and most S3-compatible stores need; false for"
+          + " virtual-hosted AWS buckets.");
+  public static final Setting S3_ACCESS_KEY = new Setting("s3.access-key", null,
+      "S3 access key id; unset: the credentials ./medflow s3 start generated (endpoint on this machine), else the"
+          + " AWS default chain (AWS_ACCESS_KEY_ID, ~/.aws, instance or container role).");
+  public static final Setting S3_SECRET_KEY = new Setting("s3.secret-key", null, "S3 secret access key.");
+  public static final Setting S3_SERVER_DIR = new Setting("s3.server-dir", "${home}/s3",
+      "Folder of the development S3 server (./medflow s3 start): objects, settings, generated credentials, log.");
+
+  public static final List<Setting> ALL = List.of(PROFILE, HOME, CATALOG_NAME, CATALOG_URI, CATALOG_USER, CATALOG_PASSWORD,
       WAREHOUSE, SPARK_MASTER,
       SPARK_SHUFFLE_PARTITIONS, SPARK_UI, LANDING, PAYER_MAPPINGS, GATE_THRESHOLD, APP_DB_URL, APP_DB_USER,
       APP_DB_PASSWORD, SERVER_HOST, SERVER_PORT, TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD, JWT_SECRET, TOKEN_TTL,
       RATE_LIMIT, QUERY_TIMEOUT, QUERY_MAX_ROWS, QUERY_DEFAULT_LIMIT, CACHE_TYPE,
       CACHE_REDIS_URL, CACHE_TTL, CACHE_MAX_ENTRIES, ANTHROPIC_API_KEY, ANTHROPIC_BASE_URL, ANTHROPIC_MODEL,
-      LLM_TIMEOUT, LLM_RETRIES);
+      LLM_TIMEOUT, LLM_RETRIES, S3_ENDPOINT, S3_REGION, S3_PATH_STYLE, S3_ACCESS_KEY, S3_SECRET_KEY, S3_SERVER_DIR);
 
   static final Map<String, Setting> BY_KEY = ALL.stream().collect(Collectors.toMap(Setting::key, Function.identity()));
 }

@@ -40,7 +40,9 @@ public final class Tables {
           c("record", "map<string,string>", "Source column name to raw text; empty when the line could not be split"),
           c("raw_line", "string", "The line exactly as read"),
           c("file_sha256", "string", "SHA-256 of the whole file; a file already ingested is skipped"),
-          c("claim_key", "string", "Claim id as read (trimmed), so duplicates in a batch are found without parsing the record")),
+          c("claim_key", "string", "Claim id as read (trimmed), so duplicates in a batch are found without parsing the record"),
+          c("source_uri", "string", "Full location the line was read from: s3://bucket/key or file:/path"),
+          c("source_etag", "string", "S3 ETag of the object when it was read (null for files); an object is never ingested twice")),
       List.of("payer", "batch_id"));
 
   public static final TableSpec CLAIMS_CLEAN_SPEC = new TableSpec(CLAIMS_CLEAN, TableSpec.Layer.SILVER,

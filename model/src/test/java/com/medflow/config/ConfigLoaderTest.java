@@ -64,8 +64,62 @@ class ConfigLoaderTest {
         .hasMessageContaining("catalog.uri");
     assertThatThrownBy(() -> MedflowConfig.forHome(home, Map.of("query.default-limit", "50000")))
         .hasMessageContaining("query.max-rows");
-    assertThatThrownBy(() -> MedflowConfig.forHome(home, Map.of("catalog.warehouse", "s3://bucket/wh")))
-        .hasMessageContaining("not supported by this build");
+    assertThatThrownBy(() -> MedflowConfig.forHome(home, Map.of("catalog.warehouse", "s3a://bucket/wh")))
+        .hasMessageContaining("catalog.warehouse").hasMessageContaining("s3://bucket/prefix");
+    assertThatThrownBy(() -> MedflowConfig.forHome(home, Map.of("landing.dir", "s3://Bad_Bucket/x")))
+        .hasMessageContaining("landing.dir").hasMessageContaining("valid bucket name");
+    assertThatThrownBy(() -> MedflowConfig.forHome(home, Map.of("s3.endpoint", "ftp://host")))
+        .hasMessageContaining("s3.endpoint");
+    assertThatThrownBy(() -> MedflowConfig.forHome(home, Map.of("s3.access-key", "AKIA")))
+        .hasMessage("s3.access-key is set (from command line) but s3.secret-key is missing (set it in medflow.yaml or"
+            + " MEDFLOW_S3_SECRET_KEY)");
+    assertThatThrownBy(() -> MedflowConfig.forHome(home, Map.of("profile", "staging")))
+        .hasMessage("Invalid value for profile (from command line): 'staging'; expected embedded or production");
+  }
+
+  @Test
+  void objectStoreLocationsAndSettingsAreAccepted(@TempDir Path home) {
+    MedflowConfig c = MedflowConfig.forHome(home, Map.of("catalog.warehouse", "s3://lake-bucket/warehouse",
+        "landing.dir", "s3://landing-bucket/incoming/", "s3.endpoint", "https://s3.eu-west-1.amazonaws.com",
+        "s3.region", "eu-west-1", "s3.path-style", "false", "s3.access-key", "AKIAEXAMPLE", "s3.secret-key", "shh"));
+    assertThat(c.catalog().onObjectStore()).isTrue();
+    assertThat(c.pipeline().landing()).isEqualTo("s3://landing-bucket/incoming/");
+    assertThat(c.s3().endpoint()).contains(java.net.URI.create("https://s3.eu-west-1.amazonaws.com"));
+    assertThat(c.s3().localEndpoint()).isFalse();
+    assertThat(c.s3().pathStyle()).isFalse();
+    assertThat(c.s3().keys()).get().extracting(MedflowConfig.S3Keys::accessKey, MedflowConfig.S3Keys::origin)
+        .containsExactly("AKIAEXAMPLE", "s3.access-key (from command line)");
+    assertThat(c.s3().keys().get().toString()).doesNotContain("shh");
+    assertThat(MedflowConfig.forHome(home, Map.of("s3.endpoint", "aws")).s3().endpoint()).isEmpty();
+    MedflowConfig defaults = MedflowConfig.forHome(home, Map.of());
+    assertThat(defaults.s3().localEndpoint()).isTrue();
+    assertThat(defaults.s3().serverDir()).isEqualTo(defaults.home().resolve("s3"));
+    assertThat(defaults.catalog().onObjectStore()).isFalse();
+  }
+
+  @Test
+  void theProductionProfileChangesDefaultsButNotExplicitValues(@TempDir Path dir) throws Exception {
+    MedflowConfig p = ConfigLoader.isolated(Map.of("MEDFLOW_HOME", dir.toString(), "MEDFLOW_PROFILE", "production"), Map.of());
+    assertThat(p.profile()).isEqualTo(Profile.PRODUCTION);
+    assertThat(p.catalog().uri()).isEqualTo("jdbc:postgresql://127.0.0.1:5432/medflow");
+    assertThat(p.appDb().url()).isEqualTo("jdbc:postgresql://127.0.0.1:5432/medflow");
+    assertThat(p.catalog().warehouse().toString()).isEqualTo("s3://medflow-warehouse/");
+    assertThat(p.pipeline().landing()).isEqualTo("s3://medflow-landing/");
+    assertThat(p.cache().type()).isEqualTo(MedflowConfig.CacheType.REDIS);
+
+    Path yaml = dir.resolve("medflow.yaml");
+    Files.writeString(yaml, "profile: production\ncache: {type: memory}\n");
+    var entries = ConfigLoader.explain(Optional.of(yaml), Map.of("MEDFLOW_HOME", dir.toString()), Map.of());
+    assertThat(entries).contains(
+        new ConfigLoader.EffectiveSetting("profile", "production", yaml.toString()),
+        new ConfigLoader.EffectiveSetting("cache.type", "memory", yaml.toString()),
+        new ConfigLoader.EffectiveSetting("catalog.warehouse", "s3://medflow-warehouse/", "profile production"),
+        new ConfigLoader.EffectiveSetting("server.port", "8000", "default"));
+    assertThat(ConfigLoader.load(Optional.of(yaml), Map.of("MEDFLOW_HOME", dir.toString()), Map.of("profile", "embedded"))
+        .catalog().isEmbedded()).as("the command line picks the profile over the file").isTrue();
+    for (Profile profile : Profile.values()) {
+      assertThat(profile.changedKeys()).allSatisfy(k -> assertThat(Settings.BY_KEY).containsKey(k));
+    }
   }
 
   @Test
@@ -95,7 +149,8 @@ class ConfigLoaderTest {
         new ConfigLoader.EffectiveSetting("quality.gate-threshold", "0.05", "command line"),
         new ConfigLoader.EffectiveSetting("catalog.password", "(hidden)", yaml.toString()),
         new ConfigLoader.EffectiveSetting("app-db.url", "jdbc:sqlite:" + dir + "/app.db", "default"),
-        new ConfigLoader.EffectiveSetting("auth.jwt-secret", "", "default"));
+        new ConfigLoader.EffectiveSetting("auth.jwt-secret", "", "default"),
+        new ConfigLoader.EffectiveSetting("s3.secret-key", "", "default"));
   }
 
   @Test

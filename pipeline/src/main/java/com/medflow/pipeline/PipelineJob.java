@@ -63,7 +63,8 @@ public final class PipelineJob {
     try (AppDatabase db = AppDatabase.open(config.appDb())) {
       PipelineRunner runner = new PipelineRunner(new Lake(spark, config.catalog().name()), new RunStore(db),
           PayerMappings.load(config.pipeline().payersDir()), Icd10Cm.load(),
-          new QualityGate(config.pipeline().gateThreshold()), Clock.systemUTC(), new LogListener());
+          new QualityGate(config.pipeline().gateThreshold()), Clock.systemUTC(), new LogListener(),
+          Optional.of(com.medflow.objectstore.S3Connection.of(config.s3())));
       RunOutcome o = runner.runNow(config.pipeline().landing(), "spark-submit");
       for (PayerResult p : o.payers()) {
         System.out.printf("%s %s bronze=%d clean=%d quarantined=%d rate=%.4f gate=%s%n", p.payer(), p.batchId(),

@@ -102,7 +102,13 @@ class ServerApiTest {
     List<String> businessTables = names(h.call("GET", "/api/tables", business, null).body().get("tables"));
     assertThat(businessTables).containsExactly("healthcare.claims_clean", "healthcare_gold.claims_monthly_summary",
         "healthcare_gold.claims_approval_funnel", "healthcare_gold.provider_performance");
-    assertThat(names(h.call("GET", "/api/tables", analyst, null).body().get("tables"))).hasSize(7);
+    JsonNode all = h.call("GET", "/api/tables", analyst, null).body().get("tables");
+    assertThat(names(all)).hasSize(7);
+    for (JsonNode t : all) {
+      String[] parts = t.get("name").asText().split("\\.");
+      assertThat(t.get("location").asText()).as("where %s lives", t.get("name").asText())
+          .startsWith("file:").endsWith("/warehouse/" + parts[0] + "/" + parts[1]);
+    }
   }
 
   @Test

@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
  * pipeline, then a follow-up batch (MERGE of status changes), and prints time per stage and claims/s.
  */
 @Command(name = "pipeline", mixinStandardHelpOptions = true,
-    description = "Time the pipeline on N generated claims in a fresh, temporary home; print time per stage and claims/s.")
+    description = {"Time the pipeline on N generated claims in a fresh, temporary home; print time per stage and claims/s.",
+        "With --profile production: a fresh PostgreSQL database and fresh S3 prefixes on the configured services."})
 public final class BenchPipelineCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -54,17 +55,21 @@ public final class BenchPipelineCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     MedflowCommand root = (MedflowCommand) spec.root().userObject();
     MedflowConfig base = root.config(Map.of());
-    Path home = base.home().resolve("bench").resolve("pipeline-" + System.currentTimeMillis());
-    MedflowConfig config = MedflowConfig.forHome(home, Map.of("spark.master", base.spark().master(),
-        "spark.shuffle-partitions", Integer.toString(base.spark().shufflePartitions())));
+    long stamp = System.currentTimeMillis();
+    Path home = base.home().resolve("bench").resolve("pipeline-" + stamp);
     Terminal term = Terminal.stderr();
-    Path landing = home.resolve("landing");
-    term.line(term.bold("Benchmark: pipeline on " + Terminal.count(claims) + " claims") + term.dim("  home " + home));
-    GenerateCommand.generate(term, landing, new DemoSpec(claims, seed, "batch-0001", false, LocalDate.now(ZoneOffset.UTC)));
+    BenchStorage storage = BenchStorage.create(base, home, stamp, term, keep);
+    MedflowConfig config = storage.config();
+    Path generated = home.resolve("landing");
+    term.line(term.bold("Benchmark: pipeline on " + Terminal.count(claims) + " claims") + term.dim("  home " + home
+        + "  profile " + base.profile().wireName()));
+    storage.land(GenerateCommand.generate(term, generated, new DemoSpec(claims, seed, "batch-0001", false,
+        LocalDate.now(ZoneOffset.UTC))));
+    String landing = config.pipeline().landing();
     if (warmUp > 0) {
       warmUp(term, home.resolve("warm-up"), base);
     }
-    try (Services services = new Services(config, Clock.systemUTC())) {
+    try (storage; Services services = new Services(config, Clock.systemUTC())) {
       long t0 = System.currentTimeMillis();
       services.spark();
       long sparkMs = System.currentTimeMillis() - t0;
@@ -73,18 +78,19 @@ public final class BenchPipelineCommand implements Callable<Integer> {
       RunOutcome first;
       RunOutcome second;
       try (PipelineReporter reporter = new PipelineReporter(term, progress)) {
-        first = services.pipelineRunner(config.pipeline().gateThreshold(), reporter).runNow(landing.toString(), "bench");
-        GenerateCommand.generate(term, landing, new DemoSpec(claims, seed, "batch-0002", true, LocalDate.now(ZoneOffset.UTC)));
-        second = services.pipelineRunner(config.pipeline().gateThreshold(), reporter).runNow(landing.toString(), "bench");
+        first = services.pipelineRunner(config.pipeline().gateThreshold(), reporter).runNow(landing, "bench");
+        storage.land(GenerateCommand.generate(term, generated, new DemoSpec(claims, seed, "batch-0002", true,
+            LocalDate.now(ZoneOffset.UTC))));
+        second = services.pipelineRunner(config.pipeline().gateThreshold(), reporter).runNow(landing, "bench");
       } finally {
         progress.detach(services.spark().sparkContext());
       }
       print(term, "initial load", first, claims);
       print(term, "follow-up batch (status updates, MERGE)", second, second.bronzeRows());
       System.out.println(String.format(Locale.ROOT, "claims=%d initial_s=%.1f initial_claims_per_s=%.0f followup_rows=%d"
-              + " followup_s=%.1f spark_startup_s=%.1f peak_rss_mb=%d jvm=%s", claims, first.totalMillis() / 1000.0,
+              + " followup_s=%.1f spark_startup_s=%.1f peak_rss_mb=%d jvm=%s profile=%s", claims, first.totalMillis() / 1000.0,
           claims * 1000.0 / first.totalMillis(), second.bronzeRows(), second.totalMillis() / 1000.0, sparkMs / 1000.0,
-          peakRssMb(), warmUp > 0 ? "warm" : "cold"));
+          peakRssMb(), warmUp > 0 ? "warm" : "cold", base.profile().wireName()));
     } finally {
       if (!keep) {
         delete(home);

@@ -24,7 +24,8 @@ public final class ConfigCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     MedflowCommand root = (MedflowCommand) spec.root().userObject();
-    List<EffectiveSetting> entries = ConfigLoader.explain(Optional.ofNullable(root.configFile()), System.getenv(), Map.of());
+    List<EffectiveSetting> entries = ConfigLoader.explain(Optional.ofNullable(root.configFile()), System.getenv(),
+        root.withProfile(Map.of()));
     int keyWidth = entries.stream().mapToInt(e -> e.key().length()).max().orElse(10);
     int valueWidth = Math.min(60, entries.stream().mapToInt(e -> e.value().length()).max().orElse(10));
     PrintWriter out = spec.commandLine().getOut();

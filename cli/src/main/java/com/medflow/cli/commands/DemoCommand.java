@@ -1,9 +1,14 @@
 package com.medflow.cli.commands;
 
+import com.medflow.cli.LocalServices;
 import com.medflow.cli.MedflowCommand;
 import com.medflow.cli.Services;
 import com.medflow.cli.term.Terminal;
+import com.medflow.config.MedflowConfig;
 import com.medflow.pipeline.demo.DemoSpec;
+import com.medflow.pipeline.demo.FileReport;
+import com.medflow.pipeline.demo.GenerationReport;
+import com.medflow.pipeline.landing.LandingUploads;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -51,14 +56,27 @@ public final class DemoCommand implements Callable<Integer> {
     }
     Services services = overrides.isEmpty() ? root.services() : root.services(overrides);
     Terminal term = Terminal.stderr();
-    Path landing = Path.of(services.config().pipeline().landing());
-    term.line(term.bold("MedFlow demo") + term.dim("  home " + services.config().home()));
+    MedflowConfig config = services.config();
+    String landing = config.pipeline().landing();
+    term.line(term.bold("MedFlow demo") + term.dim("  home " + config.home() + "  profile " + config.profile().wireName()));
+    LocalServices.prepare(config, term);
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
-    GenerateCommand.generate(term, landing, new DemoSpec(claims, seed, "batch-0001", false, today));
-    if (withSources) {
-      landSources(term, landing, today);
+    DemoSpec demo = new DemoSpec(claims, seed, "batch-0001", false, today);
+    if (MedflowConfig.isS3(landing)) {
+      Path staging = config.home().resolve("demo-data");
+      upload(services, GenerateCommand.generate(term, staging, demo), term);
+      if (withSources) {
+        Path sources = config.home().resolve("demo-sources");
+        landSources(term, sources, today);
+        uploadFolders(services, sources, term);
+      }
+    } else {
+      GenerateCommand.generate(term, Path.of(landing), demo);
+      if (withSources) {
+        landSources(term, Path.of(landing), today);
+      }
     }
-    int code = PipelineRunCommand.run(services, landing.toString(), services.config().pipeline().gateThreshold(), "demo");
+    int code = PipelineRunCommand.run(services, landing, config.pipeline().gateThreshold(), "demo");
     services.accounts().ensureDemoUsers();
     term.line("  demo users: admin/admin, analyst/analyst, business/business");
     if (noServe) {
@@ -76,5 +94,32 @@ public final class DemoCommand implements Callable<Integer> {
     }
     term.line("  landed the CMS carrier sample (221 lines, CC0)  " + carrier);
     GenerateCommand.generate837(term, landing, new DemoSpec(2000, seed, "837p-0001", false, today));
+  }
+
+  /** Puts generated files into an S3 landing zone (unchanged files are left alone). */
+  static void upload(Services services, GenerationReport report, Terminal term) {
+    LandingUploads uploads = new LandingUploads(services.config().pipeline().landing(), services.mappings(), services.s3());
+    long t0 = System.currentTimeMillis();
+    long bytes = 0;
+    for (FileReport f : report.files()) {
+      bytes += uploads.upload(f.file(), uploads.payer(f.payer()), false).bytes();
+    }
+    term.line(String.format(java.util.Locale.ROOT, "  uploaded %d files (%.1f MB) to %s in %s", report.files().size(),
+        bytes / 1e6, services.config().pipeline().landing(), Terminal.seconds(System.currentTimeMillis() - t0)));
+  }
+
+  /** Uploads every file of {@code dir}/{@code <payer folder>}/ to its payer's place in the S3 landing zone. */
+  private static void uploadFolders(Services services, Path dir, Terminal term) throws java.io.IOException {
+    LandingUploads uploads = new LandingUploads(services.config().pipeline().landing(), services.mappings(), services.s3());
+    try (java.util.stream.Stream<Path> folders = java.nio.file.Files.list(dir)) {
+      for (Path folder : folders.filter(java.nio.file.Files::isDirectory).sorted().toList()) {
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(folder)) {
+          for (Path f : files.sorted().toList()) {
+            uploads.upload(f, uploads.payer(folder.getFileName().toString()), false);
+            term.line("  uploaded " + folder.getFileName() + "/" + f.getFileName());
+          }
+        }
+      }
+    }
   }
 }

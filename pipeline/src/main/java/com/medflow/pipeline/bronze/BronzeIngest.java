@@ -9,6 +9,8 @@ import com.medflow.model.mapping.PayerMappings;
 import com.medflow.pipeline.landing.FilePreflight;
 import com.medflow.pipeline.landing.LandingFile;
 import com.medflow.pipeline.landing.LandingZone;
+import com.medflow.pipeline.landing.ObjectLines;
+import com.medflow.objectstore.S3Location;
 import com.medflow.pipeline.landing.PreflightResult;
 import com.medflow.pipeline.landing.UnreadableFileException;
 import java.io.IOException;
@@ -45,20 +47,29 @@ public final class BronzeIngest {
   public IngestPlan plan(LandingZone zone) {
     List<LandingFile> files = zone.list();
     Set<String> knownShas = new HashSet<>();
+    Set<String> knownObjects = new HashSet<>();
     Map<String, String> batchSha = new HashMap<>();
     for (Row r : lake.spark().table(lake.qualified(Tables.CLAIMS_RAW))
-        .select("payer", "batch_id", "file_sha256").distinct().collectAsList()) {
+        .select("payer", "batch_id", "file_sha256", "source_uri", "source_etag").distinct().collectAsList()) {
       knownShas.add(r.getString(2));
       batchSha.put(r.getString(0) + "\u0000" + r.getString(1), r.getString(2));
+      if (!r.isNullAt(4)) {
+        knownObjects.add(r.getString(3) + "\u0000" + r.getString(4));
+      }
     }
     List<IngestedFile> ingest = new ArrayList<>();
     List<SkippedFile> skipped = new ArrayList<>();
     List<UnreadableFileException> unreadable = new ArrayList<>();
     for (LandingFile f : files) {
       PayerMapping mapping = mappings.byFolder(f.payerFolder()).orElseThrow();
+      if (f.etag().isPresent() && knownObjects.contains(f.uri() + "\u0000" + f.etag().get())) {
+        // the same object (location and ETag) was ingested before: skipped without reading it again
+        skipped.add(new SkippedFile(f.displayName(), "already ingested (same object and ETag)"));
+        continue;
+      }
       PreflightResult pre;
       try {
-        pre = FilePreflight.check(zone.fileSystem(f.uri()), f, mapping);
+        pre = FilePreflight.check(zone.open(f), f, mapping);
       } catch (UnreadableFileException e) {
         unreadable.add(e);
         continue;
@@ -81,7 +92,7 @@ public final class BronzeIngest {
     if (!unreadable.isEmpty()) {
       throw UnreadableFileException.of(unreadable);
     }
-    return new IngestPlan(ingest, skipped);
+    return new IngestPlan(ingest, skipped, zone.s3());
   }
 
   /** Appends the planned files to bronze in one commit; returns the rows written. */
@@ -96,20 +107,40 @@ public final class BronzeIngest {
       PreflightResult pre = f.preflight();
       PayerMapping mapping = mappings.byPayer(f.payer()).orElseThrow();
       if (mapping.options().fileFormat() == com.medflow.model.mapping.FileFormat.X12_837P) {
-        JavaRDD<Row> claims = spark.sparkContext().binaryFiles(pre.file().uri(), 1).toJavaRDD()
-            .flatMap(new X12BronzeRows(f.payer(), pre.file().displayName(), f.batchId(), ingestedAt, pre.sha256(),
-                mapping.column(com.medflow.model.mapping.StandardField.CLAIM_ID).orElseThrow()));
+        X12BronzeRows x12 = new X12BronzeRows(f.payer(), pre.file().displayName(), f.batchId(), ingestedAt, pre.sha256(),
+            mapping.column(com.medflow.model.mapping.StandardField.CLAIM_ID).orElseThrow(), pre.file().uri(),
+            pre.file().etag().orElse(null));
+        JavaRDD<Row> claims = pre.file().onObjectStore()
+            ? org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext())
+                .parallelize(List.of(com.medflow.objectstore.S3Location.parse(pre.file().uri())), 1)
+                .flatMap(new com.medflow.pipeline.landing.ObjectRows(plan.s3().orElseThrow(), pre.file().etag().orElse(null),
+                    x12))
+            : spark.sparkContext().binaryFiles(pre.file().uri(), 1).toJavaRDD().flatMap(x12);
         all = all == null ? claims : all.union(claims);
         continue;
       }
       BronzeLines lines = new BronzeLines(f.payer(), pre.file().displayName(), f.batchId(), ingestedAt, pre.sha256(),
           pre.header(), pre.headerLineIndex(), new LineSplitter(mapping.delimiter(), mapping.quoteChar()),
-          mapping.column(com.medflow.model.mapping.StandardField.CLAIM_ID).orElseThrow());
-      JavaRDD<Row> rows = spark.read().text(pre.file().uri()).javaRDD().zipWithIndex().flatMap(lines);
+          mapping.column(com.medflow.model.mapping.StandardField.CLAIM_ID).orElseThrow(), pre.file().uri(),
+          pre.file().etag().orElse(null));
+      JavaRDD<Row> rows = numberedLines(spark, plan, pre.file()).flatMap(lines);
       all = all == null ? rows : all.union(rows);
     }
     Dataset<Row> df = spark.createDataFrame(all, BronzeSchema.SCHEMA);
     lake.append(df, lake.qualified(Tables.CLAIMS_RAW));
     return plan.dataLines();
+  }
+
+  /**
+   * The file's physical lines numbered from 0: Spark's text reader for files, or one task per
+   * object streaming it from S3 at the ETag the preflight hashed (same lines, same numbers).
+   */
+  private static JavaRDD<scala.Tuple2<Row, Long>> numberedLines(SparkSession spark, IngestPlan plan, LandingFile file) {
+    if (file.onObjectStore()) {
+      return org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext())
+          .parallelize(List.of(S3Location.parse(file.uri())), 1)
+          .flatMap(new ObjectLines(plan.s3().orElseThrow(), file.etag().orElse(null)));
+    }
+    return spark.read().text(file.uri()).javaRDD().zipWithIndex().rdd().toJavaRDD();
   }
 }

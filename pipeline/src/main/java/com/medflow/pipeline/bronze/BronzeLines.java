@@ -29,9 +29,18 @@ public final class BronzeLines implements FlatMapFunction<Tuple2<Row, Long>, Row
   private final long headerIndex;
   private final LineSplitter splitter;
   private final String claimColumn;
+  private final String sourceUri;
+  private final String sourceEtag;
 
   public BronzeLines(String payer, String sourceFile, String batchId, Instant ingestedAt, String sha256,
                      List<String> header, long headerIndex, LineSplitter splitter, String claimColumn) {
+    this(payer, sourceFile, batchId, ingestedAt, sha256, header, headerIndex, splitter, claimColumn, null, null);
+  }
+
+  /** {@code sourceUri}: the full location read; {@code sourceEtag}: the object's ETag (null for files). */
+  public BronzeLines(String payer, String sourceFile, String batchId, Instant ingestedAt, String sha256,
+                     List<String> header, long headerIndex, LineSplitter splitter, String claimColumn,
+                     String sourceUri, String sourceEtag) {
     this.payer = payer;
     this.sourceFile = sourceFile;
     this.batchId = batchId;
@@ -41,6 +50,8 @@ public final class BronzeLines implements FlatMapFunction<Tuple2<Row, Long>, Row
     this.headerIndex = headerIndex;
     this.splitter = splitter;
     this.claimColumn = claimColumn;
+    this.sourceUri = sourceUri;
+    this.sourceEtag = sourceEtag;
   }
 
   @Override
@@ -57,7 +68,7 @@ public final class BronzeLines implements FlatMapFunction<Tuple2<Row, Long>, Row
     String claim = record.get(claimColumn);
     String claimKey = claim == null || claim.isBlank() ? null : claim.trim();
     return Collections.singletonList(RowFactory.create(payer, sourceFile, index + 1, batchId, ingestedAt,
-        scala.jdk.javaapi.CollectionConverters.asScala(record), line, sha256, claimKey)).iterator();
+        scala.jdk.javaapi.CollectionConverters.asScala(record), line, sha256, claimKey, sourceUri, sourceEtag)).iterator();
   }
 
   Map<String, String> record(String line) {

@@ -16,5 +16,7 @@ public final class BronzeSchema {
       .add("record", DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType), false)
       .add("raw_line", DataTypes.StringType, false)
       .add("file_sha256", DataTypes.StringType, false)
-      .add("claim_key", DataTypes.StringType, true);
+      .add("claim_key", DataTypes.StringType, true)
+      .add("source_uri", DataTypes.StringType, true)
+      .add("source_etag", DataTypes.StringType, true);
 }

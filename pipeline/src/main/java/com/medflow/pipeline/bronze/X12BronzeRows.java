@@ -29,26 +29,35 @@ public final class X12BronzeRows implements FlatMapFunction<Tuple2<String, Porta
   private final Instant ingestedAt;
   private final String sha256;
   private final String claimKey;
+  private final String sourceUri;
+  private final String sourceEtag;
 
   public X12BronzeRows(String payer, String sourceFile, String batchId, Instant ingestedAt, String sha256,
-                       String claimKey) {
+                       String claimKey, String sourceUri, String sourceEtag) {
     this.payer = payer;
     this.sourceFile = sourceFile;
     this.batchId = batchId;
     this.ingestedAt = ingestedAt;
     this.sha256 = sha256;
     this.claimKey = claimKey;
+    this.sourceUri = sourceUri;
+    this.sourceEtag = sourceEtag;
   }
 
   @Override
   public Iterator<Row> call(Tuple2<String, PortableDataStream> file) {
+    return rows(file._2().open());
+  }
+
+  /** The bronze rows of the file read from {@code input} (closed afterwards). */
+  public Iterator<Row> rows(InputStream input) {
     List<Row> rows = new ArrayList<>();
-    try (InputStream in = file._2().open()) {
+    try (InputStream in = input) {
       X12ClaimReader.read(in, c -> {
         String claim = c.record().get(claimKey);
         String key = claim == null || claim.isBlank() ? null : claim.trim();
         rows.add(RowFactory.create(payer, sourceFile, c.segment(), batchId, ingestedAt,
-            scala.jdk.javaapi.CollectionConverters.asScala(c.record()), c.raw(), sha256, key));
+            scala.jdk.javaapi.CollectionConverters.asScala(c.record()), c.raw(), sha256, key, sourceUri, sourceEtag));
       });
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read " + sourceFile + ": " + e.getMessage(), e);

@@ -28,8 +28,17 @@ public final class FilePreflight {
   private FilePreflight() {}
 
   public static PreflightResult check(FileSystem fs, LandingFile file, PayerMapping mapping) {
+    try {
+      return check(fs.open(new Path(java.net.URI.create(file.uri())), 1 << 16), file, mapping);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + file.displayName() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Reads {@code input} (the file's bytes) to its end and closes it. */
+  public static PreflightResult check(InputStream input, LandingFile file, PayerMapping mapping) {
     if (mapping.options().fileFormat() == com.medflow.model.mapping.FileFormat.X12_837P) {
-      return X12Preflight.check(fs, file);
+      return X12Preflight.check(input, file);
     }
     MessageDigest sha = sha256();
     long physical = 0;
@@ -40,7 +49,7 @@ public final class FilePreflight {
     ByteArrayOutputStream line = new ByteArrayOutputStream(512);
     boolean lineHasContent = false;
     long sniffed = 0;
-    try (InputStream in = fs.open(new Path(java.net.URI.create(file.uri())), 1 << 16)) {
+    try (InputStream in = input) {
       byte[] buf = new byte[1 << 16];
       int n;
       boolean pendingCr = false;

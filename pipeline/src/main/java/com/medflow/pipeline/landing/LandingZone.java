@@ -6,11 +6,17 @@ import com.medflow.model.mapping.PayerMapping;
 import com.medflow.model.mapping.PayerMappings;
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import com.medflow.objectstore.ObjectInfo;
+import com.medflow.objectstore.ObjectStore;
+import com.medflow.objectstore.S3Connection;
+import com.medflow.objectstore.S3Location;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -18,17 +24,37 @@ import org.apache.hadoop.fs.Path;
 
 /**
  * The landing zone: one folder per payer (named by the payer mapping's {@code folder}) holding
- * {@code *.csv} files. Works on any Hadoop file system (local folders, file://, s3a://).
+ * {@code *.csv} files: a local folder or any Hadoop file system, or an {@code s3://bucket/prefix}
+ * read with the AWS SDK (listed page by page, each object pinned to the ETag it was listed with).
  */
 public final class LandingZone {
   private final Configuration hadoop;
   private final URI root;
   private final PayerMappings mappings;
+  private final Optional<S3Connection> s3;
 
   public LandingZone(Configuration hadoop, String root, PayerMappings mappings) {
+    this(hadoop, root, mappings, Optional.empty());
+  }
+
+  /** {@code s3}: how to reach the store when {@code root} is an {@code s3://} location. */
+  public LandingZone(Configuration hadoop, String root, PayerMappings mappings, Optional<S3Connection> s3) {
     this.hadoop = requireNonNull(hadoop, "hadoop is null");
     this.root = toUri(requireNonNull(root, "root is null"));
     this.mappings = requireNonNull(mappings, "mappings is null");
+    this.s3 = requireNonNull(s3, "s3 is null");
+    if (onObjectStore() && s3.isEmpty()) {
+      throw new IllegalArgumentException("Landing zone " + root + " is on S3 but no S3 connection was configured");
+    }
+  }
+
+  public boolean onObjectStore() {
+    return "s3".equals(root.getScheme());
+  }
+
+  /** The connection to the landing zone's S3 store (present when {@link #onObjectStore()}). */
+  public Optional<S3Connection> s3() {
+    return s3;
   }
 
   static URI toUri(String root) {
@@ -47,6 +73,9 @@ public final class LandingZone {
    * ({@code .csv} unless a mapping names others), sorted by payer folder then name.
    */
   public List<LandingFile> list() {
+    if (onObjectStore()) {
+      return listObjects();
+    }
     List<LandingFile> out = new ArrayList<>();
     try {
       FileSystem fs = FileSystem.get(root, hadoop);
@@ -75,6 +104,43 @@ public final class LandingZone {
     }
     out.sort(Comparator.comparing(LandingFile::payerFolder).thenComparing(LandingFile::name));
     return out;
+  }
+
+  private List<LandingFile> listObjects() {
+    S3Location base = S3Location.parse(root.toString()).asPrefix();
+    List<LandingFile> out = new ArrayList<>();
+    try (ObjectStore store = new ObjectStore(s3.orElseThrow())) {
+      store.checkBucket(base.bucket(), "landing.dir");
+      for (PayerMapping m : mappings.all()) {
+        for (ObjectInfo o : store.list(base.resolve(m.folder()), false)) {
+          String name = o.location().name();
+          if (name.toLowerCase(java.util.Locale.ROOT).endsWith(".csv") && !name.startsWith(".")) {
+            out.add(new LandingFile(m.folder(), o.location().toString(), name, o.size(), Optional.of(o.etag())));
+          }
+        }
+      }
+    }
+    out.sort(Comparator.comparing(LandingFile::payerFolder).thenComparing(LandingFile::name));
+    return out;
+  }
+
+  /** Opens a listed file for reading; an S3 object is read at the ETag it was listed with. */
+  public InputStream open(LandingFile file) throws IOException {
+    if (file.onObjectStore()) {
+      ObjectStore store = new ObjectStore(s3.orElseThrow());
+      InputStream in = store.open(S3Location.parse(file.uri()), file.etag());
+      return new java.io.FilterInputStream(in) {
+        @Override
+        public void close() throws IOException {
+          try {
+            super.close();
+          } finally {
+            store.close();
+          }
+        }
+      };
+    }
+    return fileSystem(file.uri()).open(new Path(URI.create(file.uri())), 1 << 16);
   }
 
   public FileSystem fileSystem(String uri) throws IOException {

@@ -9,8 +9,6 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 
 /**
  * Preflight of an X12 837P file: one full read that hashes it, checks its envelope and structure
@@ -20,10 +18,11 @@ import org.apache.hadoop.fs.Path;
 final class X12Preflight {
   private X12Preflight() {}
 
-  static PreflightResult check(FileSystem fs, LandingFile file) {
+  /** Reads {@code input} (the file's bytes) to its end and closes it. */
+  static PreflightResult check(InputStream input, LandingFile file) {
     MessageDigest sha = FilePreflight.sha256();
     X12ClaimReader.Summary summary;
-    try (InputStream in = new DigestInputStream(fs.open(new Path(java.net.URI.create(file.uri())), 1 << 16), sha)) {
+    try (InputStream in = new DigestInputStream(input, sha)) {
       summary = X12ClaimReader.check(in);
       in.transferTo(java.io.OutputStream.nullOutputStream()); // hash what the reader left unread
     } catch (X12FormatException e) {

@@ -6,6 +6,7 @@ import com.medflow.lake.Lake;
 import com.medflow.model.TableId;
 import com.medflow.model.Tables;
 import com.medflow.model.codes.Icd10Cm;
+import com.medflow.objectstore.S3Connection;
 import com.medflow.model.mapping.PayerMappings;
 import com.medflow.pipeline.bronze.BronzeIngest;
 import com.medflow.pipeline.bronze.IngestPlan;
@@ -37,6 +38,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.spark.sql.Dataset;
@@ -61,9 +63,17 @@ public final class PipelineRunner {
   private final QualityGate gate;
   private final Clock clock;
   private final PipelineListener listener;
+  private final Optional<S3Connection> s3;
 
   public PipelineRunner(Lake lake, RunStore runs, PayerMappings mappings, Icd10Cm icd10, QualityGate gate, Clock clock,
                         PipelineListener listener) {
+    this(lake, runs, mappings, icd10, gate, clock, listener, Optional.empty());
+  }
+
+  /** {@code s3}: the S3 store of an {@code s3://} landing zone or warehouse (also used to explain its failures). */
+  public PipelineRunner(Lake lake, RunStore runs, PayerMappings mappings, Icd10Cm icd10, QualityGate gate, Clock clock,
+                        PipelineListener listener, Optional<S3Connection> s3) {
+    this.s3 = requireNonNull(s3, "s3 is null");
     this.lake = requireNonNull(lake, "lake is null");
     this.runs = requireNonNull(runs, "runs is null");
     this.mappings = requireNonNull(mappings, "mappings is null");
@@ -103,6 +113,7 @@ public final class PipelineRunner {
     Work w = new Work(runId, landing);
     Instant started = clock.instant();
     String branch = "wap_" + runId.replace('-', '_');
+    w.probe = StoreProbe.forRun(s3, landing, lake.warehouse()).orElse(null);
     try {
       task(w, PipelineTask.INGEST, () -> ingest(w));
       task(w, PipelineTask.VERIFY_BRONZE, () -> verifyBronze(w));
@@ -129,16 +140,21 @@ public final class PipelineRunner {
     } catch (RuntimeException e) {
       RuntimeException failure = e;
       try {
-        dropBranches(w, branch);
+        if (w.probe == null || w.probe.reachable()) { // else the next run drops them (the store is away)
+          dropBranches(w, branch);
+        }
       } catch (RuntimeException cleanup) {
         failure.addSuppressed(cleanup);
       }
-      String message = w.current == null ? e.getMessage() : w.current.wireName() + " failed: " + rootMessage(e);
+      String message = w.current == null ? e.getMessage() : w.current.wireName() + " failed: " + FailureMessage.of(e, s3);
       finish(w, RunState.FAILED, started, message);
       throw new PipelineException(runId, message, failure);
     } finally {
       if (w.staged != null) {
         w.staged.unpersist();
+      }
+      if (w.probe != null) {
+        w.probe.close();
       }
       runs.unlock(runId);
     }
@@ -147,7 +163,9 @@ public final class PipelineRunner {
   private void ingest(Work w) {
     lake.createTables();
     BronzeIngest bronze = new BronzeIngest(lake, mappings);
-    IngestPlan plan = bronze.plan(new LandingZone(lake.spark().sparkContext().hadoopConfiguration(), w.landing, mappings));
+    lake.dropBranches("wap_run_"); // left by runs that died mid-way; this run holds the lock, so none is in use
+    IngestPlan plan = bronze.plan(new LandingZone(lake.spark().sparkContext().hadoopConfiguration(), w.landing, mappings,
+        s3));
     w.plan = plan;
     listener.runStarted(w.runId, plan.dataLines());
     long rows = bronze.write(plan, clock.instant());
@@ -360,11 +378,15 @@ public final class PipelineRunner {
     runs.taskStarted(w.runId, task.wireName(), start);
     listener.taskStarted(task);
     try {
+      if (w.probe != null) {
+        w.probe.check();
+      }
       step.run();
     } catch (RuntimeException e) {
       Instant end = clock.instant();
-      runs.taskFinished(w.runId, task.wireName(), TaskState.FAILED, null, rootMessage(e), end);
-      listener.taskFinished(task, TaskState.FAILED, null, rootMessage(e), Duration.between(start, end).toMillis());
+      String why = FailureMessage.of(e, s3);
+      runs.taskFinished(w.runId, task.wireName(), TaskState.FAILED, null, why, end);
+      listener.taskFinished(task, TaskState.FAILED, null, why, Duration.between(start, end).toMillis());
       throw e;
     }
     Instant end = clock.instant();
@@ -379,22 +401,11 @@ public final class PipelineRunner {
     listener.taskFinished(task, TaskState.SKIPPED, null, why, 0);
   }
 
-  static String rootMessage(Throwable t) {
-    Throwable r = t;
-    while (r.getCause() != null && r.getCause() != r) {
-      r = r.getCause();
-    }
-    String m = r.getMessage();
-    if (r != t && t.getMessage() != null && !t.getMessage().contains(String.valueOf(m))) {
-      return t.getMessage();
-    }
-    return m == null ? r.getClass().getSimpleName() : m;
-  }
-
   /** Mutable state handed from task to task within one run. */
   private static final class Work {
     final String runId;
     final String landing;
+    StoreProbe probe;
     PipelineTask current;
     Long rows;
     String detail;

@@ -6,6 +6,9 @@ import com.medflow.lake.testing.SparkTestSessions;
 import com.medflow.model.TableId;
 import com.medflow.model.codes.Icd10Cm;
 import com.medflow.model.mapping.PayerMappings;
+import com.medflow.objectstore.ObjectStore;
+import com.medflow.objectstore.S3Connection;
+import com.medflow.objectstore.S3Location;
 import com.medflow.pipeline.quality.QualityGate;
 import com.medflow.pipeline.run.PipelineListener;
 import com.medflow.pipeline.run.PipelineRunner;
@@ -38,6 +41,9 @@ public final class PipelineHarness implements AutoCloseable {
   public final AppDatabase db;
   public final RunStore runs;
   public final Path landing;
+  /** Where runs read: {@link #landing}, or the configured {@code s3://} landing zone that files are uploaded to. */
+  public final String landingRoot;
+  public final Optional<S3Connection> s3;
   private final double threshold;
   private PayerMappings mappings = PayerMappings.load(Optional.empty());
 
@@ -48,6 +54,9 @@ public final class PipelineHarness implements AutoCloseable {
     this.db = AppDatabase.open(config.appDb());
     this.runs = new RunStore(db);
     this.landing = home.resolve("landing");
+    boolean onS3 = MedflowConfig.isS3(config.pipeline().landing()) || config.catalog().onObjectStore();
+    this.s3 = onS3 ? Optional.of(S3Connection.of(config.s3())) : Optional.empty();
+    this.landingRoot = MedflowConfig.isS3(config.pipeline().landing()) ? config.pipeline().landing() : landing.toString();
     this.threshold = threshold;
   }
 
@@ -66,11 +75,16 @@ public final class PipelineHarness implements AutoCloseable {
 
   public PipelineRunner runner() {
     return new PipelineRunner(lake, runs, mappings, ICD10, new QualityGate(threshold),
-        Clock.fixed(NOW, ZoneOffset.UTC), PipelineListener.NONE);
+        Clock.fixed(NOW, ZoneOffset.UTC), PipelineListener.NONE, s3);
+  }
+
+  public PipelineRunner runner(PipelineListener listener) {
+    return new PipelineRunner(lake, runs, mappings, ICD10, new QualityGate(threshold),
+        Clock.fixed(NOW, ZoneOffset.UTC), listener, s3);
   }
 
   public RunOutcome run() {
-    return runner().runNow(landing.toString(), "test");
+    return runner().runNow(landingRoot, "test");
   }
 
   /** Copies fixture batch {@code name} (e.g. b1) into the landing zone. */
@@ -97,6 +111,7 @@ public final class PipelineHarness implements AutoCloseable {
         Path target = landing.resolve(src.relativize(f).toString());
         Files.createDirectories(target.getParent());
         Files.copy(f, target);
+        upload(src.relativize(f).toString(), target);
       }
     }
   }
@@ -118,8 +133,18 @@ public final class PipelineHarness implements AutoCloseable {
       Path target = landing.resolve(relative);
       Files.createDirectories(target.getParent());
       Files.write(target, content);
+      upload(relative, target);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** On an S3 landing zone, puts the local copy at {@code relative} under it. */
+  private void upload(String relative, Path local) {
+    if (MedflowConfig.isS3(landingRoot)) {
+      try (ObjectStore store = new ObjectStore(s3.orElseThrow())) {
+        store.put(local, S3Location.parse(landingRoot).resolve(relative.replace('\\', '/')));
+      }
     }
   }
 

@@ -30,8 +30,9 @@ public final class CatalogService {
 
   public record Column(String name, String type, String description, boolean pii) {}
 
+  /** {@code location}: where the table's files live (s3://… or file:/…); null before the table exists. */
   public record TableInfo(String name, String namespace, String table, String layer, String description, long rowCount,
-                          String currentSnapshotId, List<Column> columns) {}
+                          String currentSnapshotId, List<Column> columns, String location) {}
 
   public record Snapshot(String snapshotId, String parentId, java.time.Instant committedAt, String operation,
                          java.util.Map<String, String> summary) {}
@@ -47,7 +48,8 @@ public final class CatalogService {
           .map(c -> new Column(c.name(), c.type(), c.description(), c.pii())).toList();
       out.add(new TableInfo(spec.id().toString(), spec.id().namespace(), spec.id().name(),
           spec.layer().name().toLowerCase(Locale.ROOT), spec.description(), exists ? lake.rowCount(spec.id()) : 0,
-          exists ? lake.currentSnapshotId(spec.id()).map(String::valueOf).orElse(null) : null, cols));
+          exists ? lake.currentSnapshotId(spec.id()).map(String::valueOf).orElse(null) : null, cols,
+          exists ? lake.location(spec.id()) : null));
     }
     return out;
   }
