@@ -38,6 +38,11 @@ public final class SparkSessions {
     if ("file".equals(config.catalog().warehouse().getScheme())) {
       createDirectories(Path.of(config.catalog().warehouse()));
     }
+    schedulerConf(config.home().resolve("tmp").resolve("spark")).forEach((k, v) -> {
+      if (!conf.contains(k)) {
+        conf.set(k, v);
+      }
+    });
     conf.set("spark.sql.warehouse.dir", config.home().resolve("spark-warehouse").toUri().toString());
     conf.set("spark.sql.shuffle.partitions", Integer.toString(config.spark().shufflePartitions()));
     conf.set("spark.sql.session.timeZone", "UTC");
@@ -47,6 +52,44 @@ public final class SparkSessions {
     SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
     spark.sparkContext().setLogLevel("WARN");
     return spark;
+  }
+
+  /** The FAIR pool of pipeline jobs; interactive queries run in one pool per user ({@code user-<name>}). */
+  public static final String PIPELINE_POOL = "pipeline";
+
+  /**
+   * Scheduler settings shared by every MedFlow Spark context: FAIR scheduling between pools, so one
+   * user's heavy query or the pipeline cannot hold the task slots against everyone else (pools that
+   * are not in the allocation file, one per user, get weight 1, as the pipeline's); a cap on what one
+   * action may collect to the driver, so a huge result fails instead of exhausting the heap. The
+   * allocation file is written to {@code dir}.
+   */
+  public static java.util.Map<String, String> schedulerConf(Path dir) {
+    createDirectories(dir);
+    Path file = dir.resolve("fairscheduler.xml");
+    String xml = """
+        <?xml version="1.0"?>
+        <!-- Written by MedFlow: interactive queries run in one pool per user (created on first use with
+             weight 1, minShare 0); the pipeline runs in its own pool. -->
+        <allocations>
+          <pool name="%s"><schedulingMode>FIFO</schedulingMode><weight>1</weight><minShare>0</minShare></pool>
+          <pool name="default"><schedulingMode>FAIR</schedulingMode><weight>1</weight><minShare>0</minShare></pool>
+        </allocations>
+        """.formatted(PIPELINE_POOL);
+    try {
+      if (!Files.exists(file) || !Files.readString(file).equals(xml)) {
+        Path tmp = Files.createTempFile(dir, "fairscheduler", ".xml");
+        Files.writeString(tmp, xml);
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+            java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write " + file, e);
+    }
+    return java.util.Map.of(
+        "spark.scheduler.mode", "FAIR",
+        "spark.scheduler.allocation.file", file.toUri().toString(),
+        "spark.driver.maxResultSize", "256m");
   }
 
   private static void createDirectories(Path dir) {

@@ -16,7 +16,10 @@ public final class SparkTestSessions {
 
   private static synchronized SparkSession base() {
     if (base == null) {
-      base = SparkSession.builder()
+      var builder = SparkSession.builder();
+      com.medflow.lake.SparkSessions.schedulerConf(java.nio.file.Path.of(System.getProperty("java.io.tmpdir"),
+          "medflow-spark-scheduler-" + ProcessHandle.current().pid())).forEach(builder::config);
+      base = builder
           .master("local[2]")
           .appName("medflow-tests")
           .config("spark.ui.enabled", "false")
