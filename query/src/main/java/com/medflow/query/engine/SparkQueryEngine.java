@@ -39,12 +39,32 @@ public final class SparkQueryEngine implements QueryEngine {
   private final Lake lake;
   private final ExecutorService executor;
   private final SparkTaskTracker tasks;
+  private final TableKeyFrequencies frequencies;
 
   public SparkQueryEngine(SparkSession spark, Lake lake, ExecutorService executor) {
-    this.spark = requireNonNull(spark, "spark is null");
+    this.spark = interactive(requireNonNull(spark, "spark is null"));
     this.lake = requireNonNull(lake, "lake is null");
     this.executor = requireNonNull(executor, "executor is null");
     this.tasks = SparkTaskTracker.attach(spark.sparkContext());
+    this.frequencies = new TableKeyFrequencies(this.spark, lake);
+  }
+
+  /**
+   * A session of its own for interactive queries: the settings of {@code parent}, with Iceberg's vectorized
+   * reader off. A killed task notices its kill flag only when it reads its next input; vectorized reads hand
+   * over batches of thousands of rows, so a task joining or exploding every row of a batch could run on for
+   * minutes after its cancellation. Row by row it stops within one row's work.
+   */
+  static SparkSession interactive(SparkSession parent) {
+    SparkSession s = parent.newSession();
+    scala.jdk.javaapi.CollectionConverters.asJava(parent.conf().getAll()).forEach((k, v) -> {
+      scala.Option<String> mine = s.conf().getOption(k);
+      if (mine.isEmpty() || !mine.get().equals(v)) { // set on the parent at run time (the rest is inherited)
+        s.conf().set(k, v);
+      }
+    });
+    s.conf().set("spark.sql.iceberg.vectorization.enabled", "false");
+    return s;
   }
 
   @Override
@@ -101,16 +121,24 @@ public final class SparkQueryEngine implements QueryEngine {
     sc.setJobGroup(h.jobGroup(), h.caller().source() + " query of " + h.caller().user(), true);
     sc.addJobTag(h.jobGroup());
     sc.setLocalProperty(POOL, h.pool());
+    boolean jobs = false;
+    boolean done = false;
     try {
       Dataset<Row> df = spark.sql(q.sql()).limit(q.maxRows() + 1);
-      PlanCost.check(df.queryExecution(), q.limits());
+      PlanCost.check(df.queryExecution(), q.limits(), frequencies);
+      jobs = true;
       List<Row> rows = df.collectAsList();
+      done = true;
       return SparkRows.toResult(df.schema(), rows, q.maxRows(), q.limits());
     } finally {
       sc.clearJobGroup();
       sc.removeJobTag(h.jobGroup());
       sc.setLocalProperty(POOL, null);
-      tasks.whenIdle(h.jobGroup(), h::ended);
+      if ((!jobs || done) && tasks.running(h.jobGroup()) == 0) {
+        h.ended(); // refused before any job, or every task has finished
+      } else {
+        tasks.whenIdle(h.jobGroup(), h::ended); // failed or cancelled: its tasks may still be stopping
+      }
     }
   }
 

@@ -12,17 +12,18 @@ import org.apache.spark.sql.execution.QueryExecution;
 /**
  * The cost check a query passes before Spark runs it. On the analyzed plan (before the optimizer folds
  * constants, which would already build them) every value is bounded ({@link ValueSizes}); on the optimized
- * plan the rows of joins without an equality condition and of generators are bounded ({@link RowEstimates}),
+ * plan the rows of joins (without an equality condition: every pair; with one: by the most frequent key value)
+ * and of generators are bounded ({@link RowEstimates}),
  * and the result's estimated bytes against {@code query.max-result-bytes}. Throws
  * {@link QueryTooExpensiveException} with what is too big and how to narrow it.
  */
 public final class PlanCost {
   private PlanCost() {}
 
-  public static void check(QueryExecution qe, MedflowConfig.Query limits) {
+  public static void check(QueryExecution qe, MedflowConfig.Query limits, KeyFrequencies frequencies) {
     new ValueSizes(limits, p -> 1L).walk(qe.analyzed());
     LogicalPlan optimized = qe.optimizedPlan();
-    RowEstimates rows = new RowEstimates(limits);
+    RowEstimates rows = new RowEstimates(limits, frequencies);
     ValueSizes values = new ValueSizes(limits, rows::rows);
     rows.useValues(values);
     values.walk(optimized);

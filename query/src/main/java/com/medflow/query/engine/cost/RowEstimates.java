@@ -35,11 +35,13 @@ import org.apache.spark.sql.execution.datasources.v2.DataSourceV2ScanRelation;
  */
 final class RowEstimates {
   private final MedflowConfig.Query limits;
+  private final KeyFrequencies frequencies;
   private final Map<LogicalPlan, Long> memo = new IdentityHashMap<>();
   private ValueSizes values;
 
-  RowEstimates(MedflowConfig.Query limits) {
+  RowEstimates(MedflowConfig.Query limits, KeyFrequencies frequencies) {
     this.limits = limits;
+    this.frequencies = frequencies;
   }
 
   void useValues(ValueSizes v) {
@@ -119,10 +121,62 @@ final class RowEstimates {
       }
       return left;
     }
-    if (hasEquality(j)) {
-      return Math.max(left, right);
+    List<Expression[]> keys = equalities(j);
+    if (!keys.isEmpty()) {
+      return equalityJoin(j, keys, left, right);
     }
     return check(j, left, right);
+  }
+
+  /**
+   * An equality join makes at most (rows of one side) × (rows the most frequent key value has on the other):
+   * counted for keys that are columns of a table when both sides are large; else the larger side (key joins).
+   */
+  private long equalityJoin(Join j, List<Expression[]> keys, long left, long right) {
+    if (Saturating.multiply(left, right) <= limits.maxIntermediateRows()) {
+      return Math.max(left, right);
+    }
+    long bound = Saturating.CEILING;
+    String why = null;
+    for (Expression[] pair : keys) {
+      java.util.OptionalLong rightFreq = frequency(j.right(), pair[1]);
+      java.util.OptionalLong leftFreq = frequency(j.left(), pair[0]);
+      if (rightFreq.isPresent() && Saturating.multiply(left, rightFreq.getAsLong()) < bound) {
+        bound = Saturating.multiply(left, rightFreq.getAsLong());
+        why = String.format(Locale.ROOT, "one value of %s occurs in up to %s rows of %s", pair[1].sql(),
+            Bytes.count(rightFreq.getAsLong()), describe(j.right()));
+      }
+      if (leftFreq.isPresent() && Saturating.multiply(right, leftFreq.getAsLong()) < bound) {
+        bound = Saturating.multiply(right, leftFreq.getAsLong());
+        why = String.format(Locale.ROOT, "one value of %s occurs in up to %s rows of %s", pair[0].sql(),
+            Bytes.count(leftFreq.getAsLong()), describe(j.left()));
+      }
+    }
+    if (why == null) {
+      return Math.max(left, right);
+    }
+    over(bound, String.format(Locale.ROOT, "The query joins %s (about %s rows) with %s (about %s rows) on %s, and %s:"
+        + " the join can make about %s rows", describe(j.left()), Bytes.count(left), describe(j.right()),
+        Bytes.count(right), keys.stream().map(k -> k[0].sql() + " = " + k[1].sql())
+            .collect(java.util.stream.Collectors.joining(" AND ")), why, Bytes.count(bound)),
+        "Join on a more selective key (for example claim_id), or filter or aggregate each side first.");
+    return Math.max(Math.max(left, right), bound);
+  }
+
+  /** The key's most frequent value count, when the key is a column read from one table of {@code side}. */
+  private java.util.OptionalLong frequency(LogicalPlan side, Expression key) {
+    if (!(key instanceof org.apache.spark.sql.catalyst.expressions.Attribute a)) {
+      return java.util.OptionalLong.empty();
+    }
+    DataSourceV2ScanRelation[] found = new DataSourceV2ScanRelation[1];
+    side.foreach(node -> {
+      if (node instanceof DataSourceV2ScanRelation r && r.outputSet().contains(a)) {
+        found[0] = r;
+      }
+      return null;
+    });
+    return found[0] == null ? java.util.OptionalLong.empty()
+        : frequencies.maxFrequency(found[0].relation().name(), a.name());
   }
 
   private long check(Join j, long left, long right) {
@@ -141,10 +195,15 @@ final class RowEstimates {
     }
   }
 
-  /** True when the join condition has a conjunct {@code l = r} with l from one side and r from the other. */
   static boolean hasEquality(Join j) {
+    return !equalities(j).isEmpty();
+  }
+
+  /** The conjuncts {@code l = r} of the join condition with l from the left side and r from the right: {l, r}. */
+  static List<Expression[]> equalities(Join j) {
+    List<Expression[]> out = new ArrayList<>();
     if (j.condition().isEmpty()) {
-      return false;
+      return out;
     }
     List<Expression> conjuncts = new ArrayList<>();
     split(j.condition().get(), conjuncts);
@@ -152,14 +211,17 @@ final class RowEstimates {
       if (c instanceof EqualTo || c instanceof EqualNullSafe) {
         Expression a = c.children().apply(0);
         Expression b = c.children().apply(1);
-        if (a.references().nonEmpty() && b.references().nonEmpty()
-            && ((a.references().subsetOf(j.left().outputSet()) && b.references().subsetOf(j.right().outputSet()))
-            || (a.references().subsetOf(j.right().outputSet()) && b.references().subsetOf(j.left().outputSet())))) {
-          return true;
+        if (a.references().isEmpty() || b.references().isEmpty()) {
+          continue;
+        }
+        if (a.references().subsetOf(j.left().outputSet()) && b.references().subsetOf(j.right().outputSet())) {
+          out.add(new Expression[] {a, b});
+        } else if (a.references().subsetOf(j.right().outputSet()) && b.references().subsetOf(j.left().outputSet())) {
+          out.add(new Expression[] {b, a});
         }
       }
     }
-    return false;
+    return out;
   }
 
   private static void split(Expression e, List<Expression> out) {
