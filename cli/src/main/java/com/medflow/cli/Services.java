@@ -145,7 +145,8 @@ public final class Services implements AutoCloseable {
       tableVersions = new TableVersions(config.catalog());
       lake().createTables();
       queryService = new QueryService(config.query(), new SparkQueryEngine(spark(), lake(), queryThreads), resultCache(),
-          tableVersions::current);
+          tableVersions::current, new com.medflow.query.run.RunningQueries(config.query().maxConcurrent(),
+              config.query().maxConcurrentPerUser(), clock));
     }
     return queryService;
   }

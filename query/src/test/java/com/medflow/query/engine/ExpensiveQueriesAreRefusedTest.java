@@ -84,6 +84,10 @@ class ExpensiveQueriesAreRefusedTest {
     assertThat(run("SELECT count(*) FROM healthcare.claims_clean a CROSS JOIN (SELECT max(billed_amount) AS m"
         + " FROM healthcare.claims_clean) b WHERE a.billed_amount = b.m").result().rows())
         .containsExactly(java.util.List.of(2L));
+    assertThat(run("SELECT claim_id, rank() OVER (PARTITION BY payer ORDER BY billed_amount DESC) AS r,"
+        + " sum(billed_amount) OVER (PARTITION BY payer ORDER BY claim_id ROWS BETWEEN UNBOUNDED PRECEDING AND"
+        + " CURRENT ROW) AS s FROM healthcare.claims_clean ORDER BY r, claim_id LIMIT 2").result().rowCount())
+        .isEqualTo(2);
     assertThat(run("SELECT count(*) FROM (SELECT * FROM healthcare.claims_clean LIMIT 100) a"
         + " JOIN healthcare.claims_clean b ON a.billed_amount < b.billed_amount").result().rowCount()).isEqualTo(1);
   }

@@ -21,6 +21,8 @@ import org.apache.spark.sql.catalyst.expressions.NamedExpression;
 import org.apache.spark.sql.catalyst.expressions.NamedLambdaVariable;
 import org.apache.spark.sql.catalyst.expressions.OuterReference;
 import org.apache.spark.sql.catalyst.expressions.SubqueryExpression;
+import org.apache.spark.sql.catalyst.expressions.WindowFrame;
+import org.apache.spark.sql.catalyst.expressions.WindowSpecDefinition;
 import org.apache.spark.sql.catalyst.expressions.aggregate.CollectList;
 import org.apache.spark.sql.catalyst.plans.logical.Aggregate;
 import org.apache.spark.sql.catalyst.plans.logical.Expand;
@@ -171,6 +173,10 @@ final class ValueSizes {
     }
     if (e instanceof HigherOrderFunction h) {
       return higherOrder(h, node);
+    }
+    if (e instanceof WindowSpecDefinition || e instanceof WindowFrame) {
+      PlanCost.list(e.children()).forEach(c -> size(c, node)); // no value of their own (no data type)
+      return 0;
     }
     List<Expression> children = PlanCost.list(e.children());
     long[] c = new long[children.size()];
