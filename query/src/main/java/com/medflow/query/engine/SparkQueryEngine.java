@@ -134,8 +134,9 @@ public final class SparkQueryEngine implements QueryEngine {
       sc.clearJobGroup();
       sc.removeJobTag(h.jobGroup());
       sc.setLocalProperty(POOL, null);
-      if ((!jobs || done) && tasks.running(h.jobGroup()) == 0) {
-        h.ended(); // refused before any job, or every task has finished
+      boolean quiet = done || (!jobs && h.state() == RunningQuery.State.RUNNING); // not cancelled while counting keys
+      if (quiet && tasks.running(h.jobGroup()) == 0) {
+        h.ended(); // refused before its jobs, or every task has finished
       } else {
         tasks.whenIdle(h.jobGroup(), h::ended); // failed or cancelled: its tasks may still be stopping
       }
