@@ -46,7 +46,7 @@ public final class SparkQueryEngine implements QueryEngine {
     this.lake = requireNonNull(lake, "lake is null");
     this.executor = requireNonNull(executor, "executor is null");
     this.tasks = SparkTaskTracker.attach(spark.sparkContext());
-    this.frequencies = new TableKeyFrequencies(this.spark, lake);
+    this.frequencies = new TableKeyFrequencies(spark, lake); // vectorized: a key count is cheap per row
   }
 
   /**

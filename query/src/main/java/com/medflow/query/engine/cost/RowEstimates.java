@@ -139,13 +139,19 @@ final class RowEstimates {
     long bound = Saturating.CEILING;
     String why = null;
     for (Expression[] pair : keys) {
+      if (bound <= limits.maxIntermediateRows()) {
+        break; // bounded enough: count no more keys
+      }
       java.util.OptionalLong rightFreq = frequency(j.right(), pair[1]);
-      java.util.OptionalLong leftFreq = frequency(j.left(), pair[0]);
       if (rightFreq.isPresent() && Saturating.multiply(left, rightFreq.getAsLong()) < bound) {
         bound = Saturating.multiply(left, rightFreq.getAsLong());
         why = String.format(Locale.ROOT, "one value of %s occurs in up to %s rows of %s", pair[1].sql(),
             Bytes.count(rightFreq.getAsLong()), describe(j.right()));
       }
+      if (bound <= limits.maxIntermediateRows()) {
+        break;
+      }
+      java.util.OptionalLong leftFreq = frequency(j.left(), pair[0]);
       if (leftFreq.isPresent() && Saturating.multiply(right, leftFreq.getAsLong()) < bound) {
         bound = Saturating.multiply(right, leftFreq.getAsLong());
         why = String.format(Locale.ROOT, "one value of %s occurs in up to %s rows of %s", pair[0].sql(),
