@@ -20,7 +20,7 @@ public final class SparkTestSessions {
       com.medflow.lake.SparkSessions.schedulerConf(java.nio.file.Path.of(System.getProperty("java.io.tmpdir"),
           "medflow-spark-scheduler-" + ProcessHandle.current().pid())).forEach(builder::config);
       base = builder
-          .master("local[2]")
+          .master("local[4]") // as the product's default (spark.master): more task slots than cores
           .appName("medflow-tests")
           .config("spark.ui.enabled", "false")
           .config("spark.ui.showConsoleProgress", "false")

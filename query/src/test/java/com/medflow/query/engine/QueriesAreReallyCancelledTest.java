@@ -57,7 +57,10 @@ class QueriesAreReallyCancelledTest {
         "query.max-intermediate-rows", "1000000000000000000", "query.max-concurrent-per-user", "1"));
     patient = new com.medflow.query.QueryService(lake.config.query().withTimeout(Duration.ofSeconds(60)), lake.engine,
         com.medflow.query.cache.ResultCache.NONE, Map::of);
-    lake.spark.sql(SIMPLE).collectAsList(); // warm: the first query of a session plans slowly
+    // Warm the engine's own session: its first queries load the catalog and generate code slowly.
+    patient.run(SIMPLE, OTHER, OptionalInt.empty());
+    patient.run("SELECT count(*) FROM healthcare.claims_clean a CROSS JOIN healthcare.claims_clean b"
+        + " WHERE a.claim_id = 'C1'", OTHER, OptionalInt.empty());
   }
 
   @AfterAll
