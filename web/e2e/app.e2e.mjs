@@ -222,6 +222,25 @@ describe('MedFlow web app', { concurrency: false }, () => {
       await page.getByTestId('sql-result').or(page.getByRole('alert')).first().waitFor({ timeout: ANSWER_TIMEOUT });
       await shot(page, 'sql.png');
 
+      // A query that cannot finish in time is refused before it runs, saying why; the next one answers.
+      const sqlBox = page.getByRole('textbox', { name: 'SQL query' });
+      await sqlBox.fill('SELECT count(*) FROM healthcare.claims_clean a CROSS JOIN healthcare.claims_clean b CROSS JOIN healthcare.claims_clean c');
+      await page.getByRole('button', { name: 'Run query' }).click();
+      const refusal = page.getByTestId('sql-error');
+      await refusal.waitFor({ timeout: ANSWER_TIMEOUT });
+      assert.equal(await refusal.getAttribute('data-code'), 'QUERY_TOO_EXPENSIVE');
+      const refusalText = await refusal.innerText();
+      assert.match(refusalText, /Query too expensive/);
+      assert.match(refusalText, /without an equality condition/);
+      log(`cost refusal: ${refusalText.replace(/\s+/g, ' ').slice(0, 160)}`);
+      await shot(page, 'sql-too-expensive.png');
+      await sqlBox.fill('SELECT COUNT(*) FROM healthcare.claims_clean');
+      const tNext = Date.now();
+      await page.getByRole('button', { name: 'Run query' }).click();
+      await page.getByTestId('sql-result').waitFor({ timeout: ANSWER_TIMEOUT });
+      log(`the next query answered in ${Date.now() - tNext} ms`);
+      assert.equal(await page.getByTestId('sql-error').count(), 0, 'the refusal is gone');
+
       await logout(page);
     } catch (e) {
       await shot(page, 'failure-analyst.png').catch(() => {});

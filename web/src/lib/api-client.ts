@@ -24,6 +24,7 @@ const FALLBACK_MESSAGES: Record<number, string> = {
   403: 'Your role is not allowed to do this.',
   404: 'Not found.',
   409: 'Conflict with the current state.',
+  504: 'The query took too long and was cancelled.',
   422: 'The request could not be processed.',
   429: 'Too many requests. Please wait a moment.',
   503: 'A service MedFlow depends on is unavailable.',
@@ -106,6 +107,7 @@ export const api = {
   get: <T>(path: string, signal?: AbortSignal) => apiJson<T>(path, { signal }),
   post: <T>(path: string, body?: unknown, opts: Omit<RequestOptions, 'body' | 'method'> = {}) =>
     apiJson<T>(path, { ...opts, method: 'POST', body: body ?? {} }),
+  delete: <T>(path: string) => apiJson<T>(path, { method: 'DELETE' }),
 };
 
 /** Builds a query string from the defined values only. */

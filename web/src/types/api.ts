@@ -105,6 +105,8 @@ export interface Conversation {
 export interface SqlRequest {
   sql: string;
   limit?: number;
+  /** Chosen by the client so it can cancel the query while it runs (DELETE /api/queries/{id}). */
+  query_id?: string;
 }
 export interface SqlResult {
   columns: Column[];
@@ -114,6 +116,20 @@ export interface SqlResult {
   latency_ms: number;
   cached: boolean;
   sql: string;
+  query_id?: string;
+}
+
+/** A query running on the server (GET /api/queries). */
+export interface RunningQuery {
+  query_id: string;
+  username: string;
+  role: string;
+  source: string;
+  sql: string;
+  started_at: string;
+  elapsed_ms: number;
+  state: 'running' | 'cancelling';
+  pool: string;
 }
 
 // ---- Catalog ----

@@ -35,6 +35,19 @@ export default function SqlPage() {
   };
 
   const refused = isApiError(run.error) && (run.error.status === 422 || run.error.code === 'SQL_REFUSED');
+  const code = isApiError(run.error) ? run.error.code : undefined;
+  const errorTitle =
+    code === 'QUERY_TOO_EXPENSIVE'
+      ? 'Query too expensive'
+      : code === 'QUERY_TIMEOUT'
+        ? 'Query timed out'
+        : code === 'QUERY_CANCELLED'
+          ? 'Query cancelled'
+          : code === 'TOO_MANY_QUERIES' || code === 'SERVER_BUSY'
+            ? 'Too many queries'
+            : refused
+              ? 'Query refused'
+              : 'Query failed';
 
   return (
     <div className="sql-page">
@@ -58,6 +71,11 @@ export default function SqlPage() {
                 <button type="button" className="btn btn-primary" onClick={execute} disabled={run.isPending || !text.trim()}>
                   {run.isPending ? 'Running…' : 'Run query'}
                 </button>
+                {run.isPending && (
+                  <button type="button" className="btn" onClick={() => void run.cancel()}>
+                    Cancel
+                  </button>
+                )}
               </>
             }
           >
@@ -66,17 +84,19 @@ export default function SqlPage() {
           </Card>
           {run.error &&
             (refused ? (
-              <div className="callout callout-bad" role="alert">
+              <div className="callout callout-bad" role="alert" data-testid="sql-error" data-code={code}>
                 <div className="callout-icon" aria-hidden="true">
                   ⛔
                 </div>
                 <div>
-                  <div className="callout-title">Query refused</div>
+                  <div className="callout-title">{errorTitle}</div>
                   <p className="callout-text">{(run.error as Error).message}</p>
                 </div>
               </div>
             ) : (
-              <ErrorAlert error={run.error} title="Query failed" />
+              <div data-testid="sql-error" data-code={code}>
+                <ErrorAlert error={run.error} title={errorTitle} />
+              </div>
             ))}
           {run.data && (
             <Card

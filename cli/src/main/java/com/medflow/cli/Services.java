@@ -149,11 +149,12 @@ public final class Services implements AutoCloseable {
 
   public synchronized QueryService queryService() {
     if (queryService == null) {
-      queryThreads = Executors.newFixedThreadPool(8, named("medflow-query"));
+      queryThreads = Executors.newFixedThreadPool(config.query().maxConcurrent(), named("medflow-query"));
       tableVersions = new TableVersions(config.catalog());
       lake().createTables();
       queryService = new QueryService(config.query(), new SparkQueryEngine(spark(), lake(), queryThreads), resultCache(),
-          tableVersions::current);
+          tableVersions::current, new com.medflow.query.run.RunningQueries(config.query().maxConcurrent(),
+              config.query().maxConcurrentPerUser(), clock));
     }
     return queryService;
   }
@@ -200,7 +201,13 @@ public final class Services implements AutoCloseable {
 
   /** The HTTP server with every route, not yet started. */
   public synchronized MedflowServer server(List<ApiRoutes.RouteGroup> extraRoutes) {
-    pipelineThreads = Executors.newSingleThreadExecutor(named("medflow-pipeline"));
+    SparkSession session = spark();
+    ThreadFactory pipelineFactory = named("medflow-pipeline");
+    pipelineThreads = Executors.newSingleThreadExecutor(r -> pipelineFactory.newThread(() -> {
+      // Every Spark job of a pipeline run (and of the threads it starts) goes to the pipeline's FAIR pool.
+      session.sparkContext().setLocalProperty("spark.scheduler.pool", SparkSessions.PIPELINE_POOL);
+      r.run();
+    }));
     QueryService queries = queryService();
     PipelineService pipelines = new PipelineService(
         () -> pipelineRunner(config.pipeline().gateThreshold(), PipelineListener.NONE), runStore(), lake(),

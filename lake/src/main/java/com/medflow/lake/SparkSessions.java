@@ -1,10 +1,15 @@
 package com.medflow.lake;
 
 import com.medflow.config.MedflowConfig;
+import com.medflow.objectstore.ObjectStore;
+import com.medflow.objectstore.S3Connection;
+import com.medflow.objectstore.S3Location;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
@@ -40,6 +45,11 @@ public final class SparkSessions {
     } else if (config.catalog().onObjectStore()) {
       checkWarehouseBucket(config);
     }
+    schedulerConf(config.home().resolve("tmp").resolve("spark")).forEach((k, v) -> {
+      if (!conf.contains(k)) {
+        conf.set(k, v);
+      }
+    });
     conf.set("spark.sql.warehouse.dir", config.home().resolve("spark-warehouse").toUri().toString());
     conf.set("spark.sql.shuffle.partitions", Integer.toString(config.spark().shufflePartitions()));
     conf.set("spark.sql.session.timeZone", "UTC");
@@ -53,11 +63,47 @@ public final class SparkSessions {
 
   /** Fails fast with one line naming catalog.warehouse (missing bucket, wrong credentials, store down). */
   private static void checkWarehouseBucket(MedflowConfig config) {
-    String bucket = com.medflow.objectstore.S3Location.parse(config.catalog().warehouse().toString()).bucket();
-    try (com.medflow.objectstore.ObjectStore store = new com.medflow.objectstore.ObjectStore(
-        com.medflow.objectstore.S3Connection.of(config.s3()))) {
+    String bucket = S3Location.parse(config.catalog().warehouse().toString()).bucket();
+    try (ObjectStore store = new ObjectStore(S3Connection.of(config.s3()))) {
       store.checkBucket(bucket, "catalog.warehouse");
     }
+  }
+
+  /** The FAIR pool of pipeline jobs; interactive queries run in one pool per user ({@code user-<name>}). */
+  public static final String PIPELINE_POOL = "pipeline";
+
+  /**
+   * Scheduler settings shared by every MedFlow Spark context: FAIR scheduling between pools, so one
+   * user's heavy query or the pipeline cannot hold the task slots against everyone else (pools that
+   * are not in the allocation file, one per user, get weight 1, as the pipeline's); a cap on what one
+   * action may collect to the driver, so a huge result fails instead of exhausting the heap. The
+   * allocation file is written to {@code dir}.
+   */
+  public static Map<String, String> schedulerConf(Path dir) {
+    createDirectories(dir);
+    Path file = dir.resolve("fairscheduler.xml");
+    String xml = """
+        <?xml version="1.0"?>
+        <!-- Written by MedFlow: interactive queries run in one pool per user (created on first use with
+             weight 1, minShare 0); the pipeline runs in its own pool. -->
+        <allocations>
+          <pool name="%s"><schedulingMode>FIFO</schedulingMode><weight>1</weight><minShare>0</minShare></pool>
+          <pool name="default"><schedulingMode>FAIR</schedulingMode><weight>1</weight><minShare>0</minShare></pool>
+        </allocations>
+        """.formatted(PIPELINE_POOL);
+    try {
+      if (!Files.exists(file) || !Files.readString(file).equals(xml)) {
+        Path tmp = Files.createTempFile(dir, "fairscheduler", ".xml");
+        Files.writeString(tmp, xml);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write " + file, e);
+    }
+    return Map.of(
+        "spark.scheduler.mode", "FAIR",
+        "spark.scheduler.allocation.file", file.toUri().toString(),
+        "spark.driver.maxResultSize", "256m");
   }
 
   private static void createDirectories(Path dir) {

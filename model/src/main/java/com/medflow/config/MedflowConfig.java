@@ -106,7 +106,20 @@ public record MedflowConfig(
   public record Server(String host, int port, Optional<Tls> tls, Optional<String> jwtSecret, Duration tokenTtl,
                        int rateLimitPerMinute) {}
 
-  public record Query(Duration timeout, int maxRows, int defaultLimit) {}
+  /** Limits of interactive queries: rows, time, the cost estimated before a query runs, result bytes, concurrency. */
+  public record Query(Duration timeout, int maxRows, int defaultLimit, long maxIntermediateRows, long maxResultBytes,
+                      long maxValueBytes, int maxConcurrent, int maxConcurrentPerUser, Duration cancelGrace) {
+    public Query {
+      requireNonNull(timeout, "timeout is null");
+      requireNonNull(cancelGrace, "cancelGrace is null");
+    }
+
+    /** The same limits with another timeout (tests, benchmarks). */
+    public Query withTimeout(Duration t) {
+      return new Query(t, maxRows, defaultLimit, maxIntermediateRows, maxResultBytes, maxValueBytes, maxConcurrent,
+          maxConcurrentPerUser, cancelGrace);
+    }
+  }
 
   public enum CacheType { MEMORY, REDIS, NONE }
 
@@ -186,7 +199,17 @@ public record MedflowConfig(
     if (defaultLimit > maxRows) {
       throw raw.bad(Settings.QUERY_DEFAULT_LIMIT, Integer.toString(defaultLimit), "at most query.max-rows (" + maxRows + ")");
     }
-    Query query = new Query(raw.duration(Settings.QUERY_TIMEOUT), maxRows, defaultLimit);
+    int maxConcurrent = raw.integer(Settings.QUERY_MAX_CONCURRENT, 1, 1_000);
+    int perUser = raw.integer(Settings.QUERY_MAX_CONCURRENT_PER_USER, 1, 1_000);
+    if (perUser > maxConcurrent) {
+      throw raw.bad(Settings.QUERY_MAX_CONCURRENT_PER_USER, Integer.toString(perUser),
+          "at most query.max-concurrent (" + maxConcurrent + ")");
+    }
+    Query query = new Query(raw.duration(Settings.QUERY_TIMEOUT), maxRows, defaultLimit,
+        raw.longInteger(Settings.QUERY_MAX_INTERMEDIATE_ROWS, 1, Long.MAX_VALUE),
+        raw.longInteger(Settings.QUERY_MAX_RESULT_BYTES, 1_024, 1L << 40),
+        raw.longInteger(Settings.QUERY_MAX_VALUE_BYTES, 1_024, 1L << 40), maxConcurrent, perUser,
+        raw.duration(Settings.QUERY_CANCEL_GRACE));
 
     Cache cache = new Cache(raw.choice(Settings.CACHE_TYPE, CacheType.class), raw.uri(Settings.CACHE_REDIS_URL),
         raw.duration(Settings.CACHE_TTL), raw.integer(Settings.CACHE_MAX_ENTRIES, 1, 100_000_000));

@@ -52,6 +52,19 @@ final class RawConfig {
     }
   }
 
+  long longInteger(Setting s, long min, long max) {
+    String v = string(s);
+    try {
+      long i = Long.parseLong(v.trim().replace("_", ""));
+      if (i < min || i > max) {
+        throw bad(s, v, "an integer in [" + min + ", " + max + "]");
+      }
+      return i;
+    } catch (NumberFormatException e) {
+      throw bad(s, v, "an integer in [" + min + ", " + max + "]");
+    }
+  }
+
   double fraction(Setting s) {
     String v = string(s);
     try {

@@ -25,8 +25,9 @@ public final class Settings {
   public static final Setting WAREHOUSE = new Setting("catalog.warehouse", "file://${home}/warehouse",
       "Where table data and metadata files live: a file:///path or s3://bucket/prefix (Iceberg S3FileIO).");
 
-  public static final Setting SPARK_MASTER = new Setting("spark.master", "local[2]",
-      "Spark master when not started by spark-submit (spark-submit's --master wins).");
+  public static final Setting SPARK_MASTER = new Setting("spark.master", "local[4]",
+      "Spark master when not started by spark-submit (spark-submit's --master wins). Four task slots on a two-core"
+      + " machine, so one user's long tasks leave slots for the other users' queries (FAIR pools share them).");
   public static final Setting SPARK_SHUFFLE_PARTITIONS = new Setting("spark.shuffle-partitions", "4",
       "spark.sql.shuffle.partitions; small is right for one machine, raise it on a cluster.");
   public static final Setting SPARK_UI = new Setting("spark.ui", "false", "Start the Spark web UI (port 4040).");
@@ -61,6 +62,21 @@ public final class Settings {
       "Most rows a query may return; larger requested limits are lowered to this.");
   public static final Setting QUERY_DEFAULT_LIMIT = new Setting("query.default-limit", "1000",
       "LIMIT added to queries that have none.");
+
+  public static final Setting QUERY_MAX_INTERMEDIATE_ROWS = new Setting("query.max-intermediate-rows", "100000000",
+      "Most row pairs a join without an equality condition (or rows an explode) may produce, estimated from the"
+      + " optimized plan before the query starts; above it the query is refused (QUERY_TOO_EXPENSIVE).");
+  public static final Setting QUERY_MAX_RESULT_BYTES = new Setting("query.max-result-bytes", "16777216",
+      "Most bytes of result values one query may return (estimated before it runs, counted while rows are read).");
+  public static final Setting QUERY_MAX_VALUE_BYTES = new Setting("query.max-value-bytes", "1048576",
+      "Most bytes one value (string, array) may have, estimated before the query runs and checked on every result.");
+  public static final Setting QUERY_MAX_CONCURRENT = new Setting("query.max-concurrent", "8",
+      "Queries running at once in this process (the query thread pool); more are answered 503 SERVER_BUSY.");
+  public static final Setting QUERY_MAX_CONCURRENT_PER_USER = new Setting("query.max-concurrent-per-user", "2",
+      "Queries one user may have running at once (a cancelled query counts until it has really stopped); more are"
+      + " answered 429 TOO_MANY_QUERIES.");
+  public static final Setting QUERY_CANCEL_GRACE = new Setting("query.cancel-grace", "PT2S",
+      "How long a timed-out or cancelled query is waited for to stop before the answer says it is still stopping.");
 
   public static final Setting CACHE_TYPE = new Setting("cache.type", "memory",
       "Result cache: memory (in-process Caffeine), redis, or none.");
@@ -97,7 +113,8 @@ public final class Settings {
       WAREHOUSE, SPARK_MASTER,
       SPARK_SHUFFLE_PARTITIONS, SPARK_UI, LANDING, PAYER_MAPPINGS, GATE_THRESHOLD, APP_DB_URL, APP_DB_USER,
       APP_DB_PASSWORD, SERVER_HOST, SERVER_PORT, TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD, JWT_SECRET, TOKEN_TTL,
-      RATE_LIMIT, QUERY_TIMEOUT, QUERY_MAX_ROWS, QUERY_DEFAULT_LIMIT, CACHE_TYPE,
+      RATE_LIMIT, QUERY_TIMEOUT, QUERY_MAX_ROWS, QUERY_DEFAULT_LIMIT, QUERY_MAX_INTERMEDIATE_ROWS, QUERY_MAX_RESULT_BYTES,
+      QUERY_MAX_VALUE_BYTES, QUERY_MAX_CONCURRENT, QUERY_MAX_CONCURRENT_PER_USER, QUERY_CANCEL_GRACE, CACHE_TYPE,
       CACHE_REDIS_URL, CACHE_TTL, CACHE_MAX_ENTRIES, ANTHROPIC_API_KEY, ANTHROPIC_BASE_URL, ANTHROPIC_MODEL,
       LLM_TIMEOUT, LLM_RETRIES, S3_ENDPOINT, S3_REGION, S3_PATH_STYLE, S3_ACCESS_KEY, S3_SECRET_KEY, S3_SERVER_DIR);
 

@@ -6,10 +6,14 @@ import com.medflow.config.MedflowConfig;
 import com.medflow.model.Role;
 import com.medflow.model.TableId;
 import com.medflow.query.cache.ResultCache;
+import com.medflow.query.engine.EngineQuery;
 import com.medflow.query.engine.QueryEngine;
 import com.medflow.query.engine.QueryResult;
 import com.medflow.query.guard.GuardedSql;
 import com.medflow.query.guard.SqlGuard;
+import com.medflow.query.run.QueryCaller;
+import com.medflow.query.run.RunningQueries;
+import com.medflow.query.run.RunningQuery;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,8 +25,9 @@ import java.util.function.Supplier;
 /**
  * The one way SQL reaches the data: the guard validates it for the caller's role and rewrites it,
  * the cache answers repeats (keyed by canonical SQL, role, limit and the versions of the tables
- * read), the engine runs the rest under a timeout, and PII columns are masked before anything
- * leaves. Refusals surface as {@link com.medflow.query.guard.SqlRefusedException}.
+ * read), the engine runs the rest under the limits (time, estimated cost, result bytes) with a place in
+ * {@link RunningQueries} (per-user and global concurrency, listing, cancellation), and PII columns are
+ * masked before anything leaves. Refusals surface as {@link com.medflow.query.guard.SqlRefusedException}.
  */
 public final class QueryService {
   private final SqlGuard guard;
@@ -30,13 +35,21 @@ public final class QueryService {
   private final ResultCache cache;
   private final Supplier<Map<TableId, String>> versions;
   private final MedflowConfig.Query limits;
+  private final RunningQueries running;
   /** The guard is a pure function of (sql, role, limit): repeated questions skip the parse. */
   private final com.github.benmanes.caffeine.cache.Cache<String, GuardedSql> verdicts =
       com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(10_000).build();
 
   public QueryService(MedflowConfig.Query limits, QueryEngine engine, ResultCache cache,
                       Supplier<Map<TableId, String>> versions) {
+    this(limits, engine, cache, versions, new RunningQueries(limits.maxConcurrent(), limits.maxConcurrentPerUser(),
+        java.time.Clock.systemUTC()));
+  }
+
+  public QueryService(MedflowConfig.Query limits, QueryEngine engine, ResultCache cache,
+                      Supplier<Map<TableId, String>> versions, RunningQueries running) {
     this.limits = requireNonNull(limits, "limits is null");
+    this.running = requireNonNull(running, "running is null");
     this.engine = requireNonNull(engine, "engine is null");
     this.cache = requireNonNull(cache, "cache is null");
     this.versions = requireNonNull(versions, "versions is null");
@@ -44,8 +57,18 @@ public final class QueryService {
     this.guard = new SqlGuard(limits.defaultLimit() + 1, limits.maxRows() + 1);
   }
 
-  /** Validates for {@code role}, then answers from the cache or the engine. */
+  /** Runs as a local caller (the CLI, evaluation): validated for {@code role}, answered from the cache or the engine. */
   public SqlAnswer run(String sql, Role role, OptionalInt requestedLimit) {
+    return run(sql, QueryCaller.of("local-" + role.wireName(), role, "local"), requestedLimit);
+  }
+
+  /**
+   * Validates for the caller's role, then answers from the cache or the engine, which runs the query in the
+   * caller's fair-share pool under the limits; throws {@link com.medflow.query.run.TooManyQueriesException}
+   * when the caller (or the server) already runs as many queries as allowed.
+   */
+  public SqlAnswer run(String sql, QueryCaller caller, OptionalInt requestedLimit) {
+    Role role = caller.role();
     long start = System.nanoTime();
     int limit = Math.min(requestedLimit.orElse(limits.defaultLimit()), limits.maxRows());
     if (limit < 1) {
@@ -57,7 +80,9 @@ public final class QueryService {
     if (hit.isPresent()) {
       return new SqlAnswer(g.sql(), g.tables(), hit.get(), true, (System.nanoTime() - start) / 1_000_000);
     }
-    QueryResult result = PiiMasker.mask(engine.execute(g.sql(), limit, limits.timeout()), g.maskedColumns());
+    RunningQuery handle = running.admit(caller, g.sql());
+    QueryResult result = PiiMasker.mask(engine.execute(new EngineQuery(g.sql(), limit, limits, handle)),
+        g.maskedColumns());
     cache.put(key, result);
     return new SqlAnswer(g.sql(), g.tables(), result, false, (System.nanoTime() - start) / 1_000_000);
   }
@@ -71,6 +96,14 @@ public final class QueryService {
   private GuardedSql check(String sql, Role role, int limit) {
     return verdicts.get(role.name() + '\u0000' + limit + '\u0000' + sql,
         k -> guard.check(sql, role, OptionalInt.of(limit)));
+  }
+
+  public RunningQueries running() {
+    return running;
+  }
+
+  public MedflowConfig.Query limits() {
+    return limits;
   }
 
   public QueryEngine engine() {

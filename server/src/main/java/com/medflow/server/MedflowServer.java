@@ -3,10 +3,14 @@ package com.medflow.server;
 import static java.util.Objects.requireNonNull;
 
 import com.medflow.config.MedflowConfig;
+import com.medflow.query.engine.QueryCancelledException;
 import com.medflow.query.engine.QueryFailedException;
 import com.medflow.query.engine.QueryTimeoutException;
+import com.medflow.query.engine.QueryTooExpensiveException;
 import com.medflow.query.guard.SqlRefusedException;
+import com.medflow.query.run.TooManyQueriesException;
 import com.medflow.server.http.ApiException;
+import com.medflow.server.http.QueryErrors;
 import com.medflow.server.http.Json;
 import com.medflow.server.routes.ApiRoutes;
 import io.javalin.Javalin;
@@ -66,9 +70,17 @@ public final class MedflowServer implements AutoCloseable {
     });
     routes.register(app);
     app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage()));
-    app.exception(SqlRefusedException.class, (e, ctx) -> error(ctx, 422, "SQL_REFUSED", e.getMessage()));
-    app.exception(QueryTimeoutException.class, (e, ctx) -> error(ctx, 504, "QUERY_TIMEOUT", e.getMessage()));
-    app.exception(QueryFailedException.class, (e, ctx) -> error(ctx, 422, "QUERY_FAILED", e.getMessage()));
+    for (Class<? extends RuntimeException> query : java.util.List.of(SqlRefusedException.class,
+        QueryTimeoutException.class, QueryFailedException.class, QueryTooExpensiveException.class,
+        QueryCancelledException.class, TooManyQueriesException.class)) {
+      app.exception(query, (e, ctx) -> {
+        QueryErrors q = QueryErrors.of(e).orElseThrow();
+        if (q.status() == 429 || q.status() == 503) {
+          ctx.header("Retry-After", "1");
+        }
+        error(ctx, q.status(), q.code(), e.getMessage());
+      });
+    }
     app.exception(io.javalin.http.HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(),
         e.getStatus() == 404 ? "NOT_FOUND" : e.getStatus() == 405 ? "METHOD_NOT_ALLOWED" : "BAD_REQUEST",
         e.getStatus() == 404 ? "No endpoint " + ctx.method() + " " + ctx.path() : e.getMessage()));

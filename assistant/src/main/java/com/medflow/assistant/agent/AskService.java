@@ -22,9 +22,11 @@ import com.medflow.query.QueryService;
 import com.medflow.query.SqlAnswer;
 import com.medflow.query.engine.QueryFailedException;
 import com.medflow.query.engine.QueryResult;
+import com.medflow.query.engine.QueryTooExpensiveException;
 import com.medflow.query.guard.GuardedSql;
 import com.medflow.query.guard.RefusalCode;
 import com.medflow.query.guard.SqlRefusedException;
+import com.medflow.query.run.QueryCaller;
 import com.medflow.store.conversations.ConversationStore;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -228,8 +230,15 @@ public final class AskService {
       }
       SqlAnswer result;
       try {
-        result = run.step("executor", () -> queries.run(sql, run.request.role(), OptionalInt.of(MAX_ROWS)),
+        result = run.step("executor", () -> execute(run, sql),
             a -> a.result().rowCount() + " row(s) in " + a.latencyMs() + " ms" + (a.cached() ? " (cached)" : ""));
+      } catch (QueryTooExpensiveException e) {
+        record(run, "executor", "refused: " + e.getMessage());
+        if (useLlm && attempt < LLM_ATTEMPTS) {
+          errors.add("Your SQL was refused as too expensive: " + e.getMessage());
+          continue;
+        }
+        return stop(run, Answer.REFUSED, e.getMessage(), query, f, lex, parsed.understood());
       } catch (QueryFailedException e) {
         record(run, "executor", "failed: " + e.getMessage());
         if (useLlm && attempt < LLM_ATTEMPTS) {
@@ -262,9 +271,20 @@ public final class AskService {
       record(run, "validator", "refused: " + e.getMessage());
       return stop(run, Answer.REFUSED, e.getMessage(), Optional.of(q), f, lex, parsed.understood());
     }
-    SqlAnswer result = run.step("executor", () -> queries.run(sql, run.request.role(), OptionalInt.of(MAX_ROWS)),
-        a -> a.result().rowCount() + " row(s) in " + a.latencyMs() + " ms" + (a.cached() ? " (cached)" : ""));
+    SqlAnswer result;
+    try {
+      result = run.step("executor", () -> execute(run, sql),
+          a -> a.result().rowCount() + " row(s) in " + a.latencyMs() + " ms" + (a.cached() ? " (cached)" : ""));
+    } catch (QueryTooExpensiveException e) {
+      record(run, "executor", "refused: " + e.getMessage());
+      return stop(run, Answer.REFUSED, e.getMessage(), Optional.of(q), f, lex, parsed.understood());
+    }
     return finish(run, "semantic", g, result, Optional.of(q), parsed, f, lex, null);
+  }
+
+  /** Runs validated SQL as the asking user: their fair-share pool, their concurrency limit. */
+  private SqlAnswer execute(Run run, String sql) {
+    return queries.run(sql, QueryCaller.of(run.request.username(), run.request.role(), "ask"), OptionalInt.of(MAX_ROWS));
   }
 
   private Answer finish(Run run, String engine, GuardedSql guarded, SqlAnswer result, Optional<SemanticQuery> query,

@@ -16,8 +16,11 @@ public final class SparkTestSessions {
 
   private static synchronized SparkSession base() {
     if (base == null) {
-      base = SparkSession.builder()
-          .master("local[2]")
+      var builder = SparkSession.builder();
+      com.medflow.lake.SparkSessions.schedulerConf(java.nio.file.Path.of(System.getProperty("java.io.tmpdir"),
+          "medflow-spark-scheduler-" + ProcessHandle.current().pid())).forEach(builder::config);
+      base = builder
+          .master("local[4]") // as the product's default (spark.master): more task slots than cores
           .appName("medflow-tests")
           .config("spark.ui.enabled", "false")
           .config("spark.ui.showConsoleProgress", "false")

@@ -1,7 +1,5 @@
 package com.medflow.query.engine;
 
-import java.time.Duration;
-
 /**
  * Runs one already-validated read-only statement. Implementations: the long-lived Spark session
  * (embedded default); a Trino engine can plug in here. Callers never pass unvalidated text.
@@ -10,10 +8,14 @@ public interface QueryEngine {
   String name();
 
   /**
-   * Runs {@code sql} and returns at most {@code maxRows} rows ({@code truncated} when more existed).
-   * Throws {@link QueryTimeoutException} after {@code timeout} and {@link QueryFailedException} on errors.
+   * Runs the query and returns at most {@code maxRows} rows ({@code truncated} when more existed, or when
+   * the result reached {@code limits.maxResultBytes()}). Blocks the calling thread, which it uses to watch
+   * for a cancel request ({@code handle().cancelReason()}). Throws {@link QueryTooExpensiveException} when
+   * the estimated work or result is over the limits, {@link QueryTimeoutException} after the timeout,
+   * {@link QueryCancelledException} when cancelled, and {@link QueryFailedException} on errors; in every
+   * case the engine cancels the query's work and calls {@code handle().ended()} once that work is over.
    */
-  QueryResult execute(String sql, int maxRows, Duration timeout);
+  QueryResult execute(EngineQuery query);
 
   /** Throws when the engine cannot reach its catalog; used by health checks. */
   void ping();

@@ -232,5 +232,14 @@ final class SqlText {
       }
       justClosedRisky = closedRisky;
     }
+    int degree = RegexRisk.degree(pattern);
+    if (degree > MAX_REGEX_AMBIGUITY) {
+      throw refuse(RefusalCode.FORBIDDEN_FUNCTION, "The pattern of %s has %d repetitions in a row that can match the same"
+          + " characters (like a*a*a*); matching can take very long. Use one repetition for each part (a+ instead of a*a*).",
+          function, degree + 1);
+    }
   }
+
+  /** Overlapping unbounded repetitions a pattern may have (see {@link RegexRisk}); {@code .*x.*y.*} has 2. */
+  static final int MAX_REGEX_AMBIGUITY = 2;
 }

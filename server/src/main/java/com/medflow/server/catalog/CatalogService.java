@@ -63,13 +63,13 @@ public final class CatalogService {
   }
 
   /** The table as of a snapshot (current when empty), through the guard so role rules and masking apply. */
-  public SqlAnswer preview(String name, Optional<Long> snapshotId, int limit, Role role) {
+  public SqlAnswer preview(String name, Optional<Long> snapshotId, int limit, String user, Role role) {
     TableId id = readable(name, role);
     if (snapshotId.isPresent() && lake.snapshots(id).stream().noneMatch(s -> s.snapshotId() == snapshotId.get())) {
       throw ApiException.notFound("Table " + id + " has no snapshot " + snapshotId.get());
     }
     String sql = "SELECT * FROM " + id + snapshotId.map(s -> " VERSION AS OF " + s).orElse("");
-    return queries.run(sql, role, OptionalInt.of(limit));
+    return queries.run(sql, com.medflow.query.run.QueryCaller.of(user, role, "preview"), OptionalInt.of(limit));
   }
 
   private TableId readable(String name, Role role) {

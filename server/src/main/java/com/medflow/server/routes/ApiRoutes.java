@@ -117,6 +117,7 @@ public final class ApiRoutes {
         return m;
       }).toList()));
     });
+    new QueryRoutes(queries.running()).register(app, this);
     extra.forEach(g -> g.register(app, this));
   }
 
@@ -206,7 +207,17 @@ public final class ApiRoutes {
         "username", p.username()));
   }
 
-  record SqlRequest(String sql, Integer limit) {}
+  record SqlRequest(String sql, Integer limit, String queryId) {}
+
+  /**
+   * Runs {@code body} (a query for the client of {@code ctx}) with the client's connection watched: when the
+   * client goes away while the query runs, the query is cancelled.
+   */
+  public <T> T watchingClient(Context ctx, java.util.function.Supplier<T> body) {
+    try (var watch = queries.running().watchCaller(com.medflow.server.http.ClientProbe.of(ctx))) {
+      return body.get();
+    }
+  }
 
   private void sql(Context ctx) {
     Principal p = principal(ctx);
@@ -223,18 +234,26 @@ public final class ApiRoutes {
       throw ApiException.badRequest("limit must be at least 1");
     }
     long start = System.nanoTime();
+    String queryId = req.queryId() == null || req.queryId().isBlank() ? java.util.UUID.randomUUID().toString()
+        : req.queryId().trim();
+    com.medflow.query.run.QueryCaller caller = new com.medflow.query.run.QueryCaller(p.username(), p.role(), "sql",
+        Optional.of(queryId));
     SqlAnswer a;
     try {
-      a = queries.run(req.sql(), p.role(), req.limit() == null ? OptionalInt.empty() : OptionalInt.of(req.limit()));
+      a = watchingClient(ctx, () -> queries.run(req.sql(), caller,
+          req.limit() == null ? OptionalInt.empty() : OptionalInt.of(req.limit())));
     } catch (RuntimeException e) {
-      String outcome = e instanceof com.medflow.query.guard.SqlRefusedException ? "refused" : "error";
-      auditor.record(p, "sql", null, req.sql(), outcome, null, (System.nanoTime() - start) / 1_000_000, e.getMessage());
+      String outcome = com.medflow.server.http.QueryErrors.outcome(e);
+      auditor.record(p, "sql", null, req.sql(), outcome, null, (System.nanoTime() - start) / 1_000_000,
+          "query " + queryId + ": " + e.getMessage());
       metrics.count("medflow_sql_queries_total", "outcome", outcome, "cached", "false");
       throw e;
     }
     auditor.record(p, "sql", null, a.sql(), "ok", (long) a.result().rowCount(), a.latencyMs(), a.cached() ? "cached" : null);
     metrics.count("medflow_sql_queries_total", "outcome", "ok", "cached", Boolean.toString(a.cached()));
-    ctx.json(result(a));
+    Map<String, Object> body = result(a);
+    body.put("query_id", queryId);
+    ctx.json(body);
   }
 
   private void preview(Context ctx) {
@@ -247,7 +266,8 @@ public final class ApiRoutes {
         throw ApiException.badRequest("snapshot_id must be a number");
       }
     });
-    SqlAnswer a = catalog.preview(ctx.pathParam("name"), snapshot, intParam(ctx, "limit", 50, 1, 1000), p.role());
+    SqlAnswer a = watchingClient(ctx, () -> catalog.preview(ctx.pathParam("name"), snapshot,
+        intParam(ctx, "limit", 50, 1, 1000), p.username(), p.role()));
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("table", ctx.pathParam("name"));
     body.put("snapshot_id", snapshot.map(String::valueOf).orElse(null));

@@ -40,7 +40,7 @@ public final class AssistantRoutes implements ApiRoutes.RouteGroup {
     });
     app.post("/api/ask", ctx -> {
       AskRequest req = request(ctx, api);
-      Answer a = answer(api, req, e -> { });
+      Answer a = api.watchingClient(ctx, () -> answer(api, req, e -> { }));
       ctx.json(a);
     });
     app.post("/api/ask/stream", ctx -> stream(ctx, api, request(ctx, api)));
@@ -74,7 +74,8 @@ public final class AssistantRoutes implements ApiRoutes.RouteGroup {
     try {
       a = guarded(() -> ask.ask(req, listener));
     } catch (RuntimeException e) {
-      api.auditor().record(p, "ask", req.question(), null, "error", null, null, e.getMessage());
+      api.auditor().record(p, "ask", req.question(), null, com.medflow.server.http.QueryErrors.outcome(e), null, null,
+          e.getMessage());
       throw e;
     }
     api.metrics().count("medflow_answers_total", "status", a.status(), "engine", a.engine(), "cached",
@@ -102,11 +103,25 @@ public final class AssistantRoutes implements ApiRoutes.RouteGroup {
     ctx.res().setHeader("X-Accel-Buffering", "no");
     OutputStream out = ctx.res().getOutputStream();
     try {
-      Answer a = answer(api, req, e -> send(out, "trace", e));
+      streamAnswer(ctx, api, req, out);
+    } catch (UncheckedIOException e) {
+      org.slf4j.LoggerFactory.getLogger(AssistantRoutes.class).info("The client of a streamed answer went away: {}",
+          e.getMessage());
+    }
+  }
+
+  private void streamAnswer(Context ctx, ApiRoutes api, AskRequest req, OutputStream out) {
+    try {
+      Answer a = api.watchingClient(ctx, () -> answer(api, req, e -> send(out, "trace", e)));
       send(out, "answer", a);
     } catch (ApiException e) {
       send(out, "error", Map.of("error", Map.of("code", e.code(), "message", e.getMessage())));
     } catch (RuntimeException e) {
+      var known = com.medflow.server.http.QueryErrors.of(e);
+      if (known.isPresent()) {
+        send(out, "error", Map.of("error", Map.of("code", known.get().code(), "message", e.getMessage())));
+        return;
+      }
       send(out, "error", Map.of("error", Map.of("code", "INTERNAL", "message",
           "Something went wrong while answering; the error was logged")));
       org.slf4j.LoggerFactory.getLogger(AssistantRoutes.class).error("Streaming answer failed", e);
