@@ -284,6 +284,44 @@ describe('MedFlow web app', { concurrency: false }, () => {
     }
   });
 
+  test('an ambiguous question offers its readings; the one clicked is answered in the same conversation', async () => {
+    const page = await newPage();
+    const asks = [];
+    page.on('request', (r) => {
+      if (r.url().endsWith('/api/ask/stream') && r.method() === 'POST') asks.push(r.postDataJSON());
+    });
+    try {
+      await login(page, 'analyst');
+      await page.waitForURL(/\/ask/);
+      await page.getByRole('textbox', { name: 'Question' }).fill('oncology claims in 2025');
+      await page.getByRole('button', { name: 'Ask', exact: true }).click();
+      const turn1 = page.getByTestId('turn').nth(0);
+      const answer1 = turn1.getByTestId('answer');
+      await answer1.waitFor({ timeout: ANSWER_TIMEOUT });
+      assert.equal(await answer1.getAttribute('data-status'), 'clarify', await answer1.innerText());
+      const readings = answer1.getByTestId('clarification');
+      assert.equal(await readings.count(), 2, 'two readings: the Neoplasm diagnosis and the Oncology specialty');
+      const chosen = (await readings.nth(1).innerText()).trim();
+      log(`readings: ${(await readings.allInnerTexts()).join(' | ')}; chose: ${chosen}`);
+      await shot(page, 'clarify.png');
+      await readings.nth(1).click();
+      const answer2 = page.getByTestId('turn').nth(1).getByTestId('answer');
+      await answer2.waitFor({ timeout: ANSWER_TIMEOUT });
+      assert.equal(await answer2.getAttribute('data-status'), 'ok', await answer2.innerText());
+      assert.equal(asks[1].question, chosen);
+      assert.equal(asks[1].conversation_id, asks.length > 1 ? new URL(page.url()).searchParams.get('c') : null);
+      const sqlText = await answer2.getByTestId('answer-sql').locator('pre code').innerText();
+      assert.match(sqlText, chosen.includes('Oncology specialty') ? /provider_specialty = 'Oncology'/ : /Neoplasm/);
+      await shot(page, 'clarify-answered.png');
+      await logout(page);
+    } catch (e) {
+      await shot(page, 'failure-clarify.png').catch(() => {});
+      throw e;
+    } finally {
+      await page.close();
+    }
+  });
+
   test('no uncaught errors in the pages', () => {
     assert.deepEqual(pageErrors, []);
   });

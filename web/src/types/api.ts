@@ -41,7 +41,7 @@ export type Cell = string | number | boolean | null;
 export type Row = Cell[];
 
 // ---- Ask ----
-export type AnswerStatus = 'ok' | 'unanswerable' | 'refused';
+export type AnswerStatus = 'ok' | 'unanswerable' | 'refused' | 'clarify';
 export type ChartType = 'bar' | 'line' | 'pie' | 'table' | 'number';
 export interface ChartSpec {
   type: ChartType;
@@ -91,6 +91,8 @@ export interface Answer {
   understood?: string;
   assumptions?: string[];
   tables?: string[];
+  /** With status 'clarify': the readings of the question, each an answerable question to send back. */
+  clarifications?: string[];
 }
 
 export interface AskExamples {

@@ -73,6 +73,20 @@ describe('AnswerView', () => {
     expect(onSuggestion).toHaveBeenCalledWith('What are the top denial reasons?');
   });
 
+  it('offers each reading of an ambiguous question as a button that asks it', async () => {
+    const onPick = vi.fn();
+    const clarify = makeAnswer({ status: 'clarify', sql: null, rows: [], columns: [], row_count: 0,
+      explanation: 'This question can be read in more than one way.',
+      clarifications: ['Neoplasm diagnosis category claims', 'Oncology specialty claims'] });
+    render(<AnswerView answer={clarify} onSuggestion={onPick} />);
+    expect(screen.getByTestId('answer-status-callout')).toHaveTextContent('Which do you mean?');
+    const buttons = screen.getAllByTestId('clarification');
+    expect(buttons.map((b) => b.textContent)).toEqual(['Neoplasm diagnosis category claims', 'Oncology specialty claims']);
+    await userEvent.click(buttons[1]);
+    expect(onPick).toHaveBeenCalledWith('Oncology specialty claims');
+    expect(screen.queryByText('SQL')).not.toBeInTheDocument();
+  });
+
   it('shows an unanswerable question clearly, with answerable suggestions and no chart or SQL', async () => {
     const onSuggestion = vi.fn();
     render(<AnswerView answer={unanswerable} onSuggestion={onSuggestion} />);

@@ -20,6 +20,9 @@ export interface AnswerViewProps {
 
 /** One answer: headline number or chart, explanation, result table, SQL and follow-ups. */
 export function AnswerView({ answer, onSuggestion, sqlOpen = true, busy, animate = chartAnimation() }: AnswerViewProps) {
+  if (answer.status === 'clarify') {
+    return <Clarify answer={answer} onPick={onSuggestion} busy={busy} />;
+  }
   if (answer.status === 'unanswerable' || answer.status === 'refused') {
     return <NotAnswered answer={answer} onSuggestion={onSuggestion} busy={busy} />;
   }
@@ -96,6 +99,32 @@ export function AnswerMeta({ answer }: { answer: Answer }) {
       )}
       {answer.truncated && <Badge tone="warn">truncated</Badge>}
     </div>
+  );
+}
+
+/** Two or more readings fit the question: each is a button that asks that reading in the same conversation. */
+function Clarify({ answer, onPick, busy }: { answer: Answer; onPick: (q: string) => void; busy?: boolean }) {
+  const readings = answer.clarifications?.length ? answer.clarifications : answer.suggestions;
+  return (
+    <article className="answer answer-not answer-clarify" data-testid="answer" data-status="clarify"
+      aria-label={`Answer: ${answer.question}`}>
+      <div className="callout callout-info" role="note" data-testid="answer-status-callout">
+        <div className="callout-icon" aria-hidden="true">⇄</div>
+        <div>
+          <div className="callout-title">Which do you mean?</div>
+          <p className="callout-text">This question can be read in more than one way, and the answers differ.</p>
+        </div>
+      </div>
+      <div className="clarifications" role="group" aria-label="Readings of the question">
+        {readings.map((r) => (
+          <button key={r} type="button" className="btn clarification" data-testid="clarification"
+            disabled={busy} onClick={() => onPick(r)}>
+            {r}
+          </button>
+        ))}
+      </div>
+      <AnswerMeta answer={answer} />
+    </article>
   );
 }
 

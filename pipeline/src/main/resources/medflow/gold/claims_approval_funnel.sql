@@ -4,9 +4,9 @@ WITH monthly AS (
   SELECT
     CAST(date_trunc('MONTH', service_date) AS DATE) AS service_month,
     payer,
-    COUNT(*) AS submitted,
-    COUNT_IF(claim_status IN ('APPROVED', 'DENIED')) AS adjudicated,
-    COUNT_IF(claim_status = 'APPROVED') AS approved,
+    ${metric:claim_count} AS submitted,
+    ${metric:adjudicated_count} AS adjudicated,
+    ${metric:approved_count} AS approved,
     COUNT_IF(claim_status = 'APPROVED' AND paid_amount > 0) AS paid
   FROM ${claims_clean}
   GROUP BY CAST(date_trunc('MONTH', service_date) AS DATE), payer

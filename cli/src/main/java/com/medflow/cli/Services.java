@@ -16,6 +16,7 @@ import com.medflow.assistant.agent.AskService;
 import com.medflow.assistant.llm.ClaudeSqlWriter;
 import com.medflow.assistant.llm.SqlWriter;
 import com.medflow.assistant.nlq.LakeFacts;
+import com.medflow.assistant.nlq.QuestionEngine;
 import com.medflow.assistant.retrieval.HybridRetriever;
 import com.medflow.assistant.retrieval.KnowledgeBase;
 import com.medflow.assistant.semantic.SemanticModel;
@@ -70,6 +71,8 @@ public final class Services implements AutoCloseable {
   private com.medflow.server.metrics.Metrics metrics;
   private AskService askService;
   private HybridRetriever retriever;
+  private QuestionEngine questionEngine;
+  private LakeFacts lakeFacts;
 
   public Services(MedflowConfig config, Clock clock) {
     this.config = requireNonNull(config, "config is null");
@@ -169,19 +172,31 @@ public final class Services implements AutoCloseable {
   /** The assistant: semantic model, data facts, hybrid retrieval, Claude when a key is configured. */
   public synchronized AskService askService() {
     if (askService == null) {
-      QueryService queries = queryService();
+      askService = newAskService(queryService());
+    }
+    return askService;
+  }
+
+  /** An assistant whose queries bypass the result cache (for measuring uncached latency). */
+  public synchronized AskService uncachedAskService() {
+    QueryService queries = queryService();
+    return newAskService(new QueryService(config.query(), queries.engine(), ResultCache.NONE, tableVersions::current));
+  }
+
+  private AskService newAskService(QueryService queries) {
+    if (questionEngine == null) {
       SemanticModel model = SemanticModel.load();
       java.nio.file.Path djl = config.home().resolve("djl");
       if (System.getProperty("DJL_CACHE_DIR") == null && System.getenv("DJL_CACHE_DIR") == null) {
         System.setProperty("DJL_CACHE_DIR", djl.toString());
       }
       retriever = new HybridRetriever(KnowledgeBase.build(model), new AllMiniLmL6V2QuantizedEmbeddingModel());
-      Optional<SqlWriter> llm = config.assistant().llmEnabled()
-          ? Optional.of(ClaudeSqlWriter.fromConfig(config.assistant(), model)) : Optional.empty();
-      askService = new AskService(model, new LakeFacts(lake(), tableVersions::current, clock), queries, retriever, llm,
-          new ConversationStore(appDb()), clock);
+      questionEngine = new QuestionEngine(model, icd10());
+      lakeFacts = new LakeFacts(lake(), tableVersions::current, clock);
     }
-    return askService;
+    Optional<SqlWriter> llm = config.assistant().llmEnabled()
+        ? Optional.of(ClaudeSqlWriter.fromConfig(config.assistant(), questionEngine.model())) : Optional.empty();
+    return new AskService(questionEngine, lakeFacts, queries, retriever, llm, new ConversationStore(appDb()), clock);
   }
 
   public synchronized com.medflow.server.metrics.Metrics metrics() {

@@ -66,6 +66,29 @@ class AskApiTest {
   }
 
   @Test
+  void anAmbiguousQuestionListsItsReadingsAndAnsweringOneAnswersThatReading() {
+    JsonNode first = ask("oncology claims", null).body();
+    assertThat(first.get("status").asText()).isEqualTo("clarify");
+    assertThat(first.get("sql").isNull()).isTrue();
+    List<String> readings = new ArrayList<>();
+    first.get("clarifications").forEach(c -> readings.add(c.asText()));
+    assertThat(readings).hasSize(2);
+    String specialty = readings.stream().filter(r -> r.contains("specialty")).findFirst().orElseThrow();
+    JsonNode chosen = ask(specialty, first.get("conversation_id").asText()).body();
+    assertThat(chosen.get("status").asText()).isEqualTo("ok");
+    assertThat(chosen.get("sql").asText()).contains("provider_specialty = 'Oncology'").doesNotContain("Neoplasm");
+    assertThat(chosen.get("trace").get(0).get("summary").asText()).contains("chosen reading");
+  }
+
+  @Test
+  void aQuestionWithAWordTheEngineCannotPlaceIsNotAnswered() {
+    JsonNode a = ask("denial rate by shoe size", null).body();
+    assertThat(a.get("status").asText()).isEqualTo("unanswerable");
+    assertThat(a.get("sql").isNull()).isTrue();
+    assertThat(a.get("explanation").asText()).contains("'shoe'");
+  }
+
+  @Test
   void aFollowUpContinuesTheConversation() {
     String id = ask("claims by payer", null).body().get("conversation_id").asText();
     JsonNode second = ask("only for diabetes", id).body();

@@ -5,15 +5,17 @@ import static java.util.Objects.requireNonNull;
 import com.medflow.query.engine.ResultColumn;
 import java.util.List;
 
-/** The answer object of {@code POST /api/ask} (API.md), plus what was understood and assumed. */
+/** The answer object of {@code POST /api/ask} (API.md), plus what was understood and assumed, and readings to choose from. */
 public record Answer(String answerId, String conversationId, String question, String status, String sql,
                      List<ResultColumn> columns, List<List<Object>> rows, int rowCount, boolean truncated,
                      String explanation, Chart chart, List<String> suggestions, String engine, boolean cached,
                      List<TraceEvent> trace, long latencyMs, String understood, List<String> assumptions,
-                     List<String> tables) {
+                     List<String> tables, List<String> clarifications) {
   public static final String OK = "ok";
   public static final String UNANSWERABLE = "unanswerable";
   public static final String REFUSED = "refused";
+  /** Two or more readings fit: {@code clarifications} lists them as questions, each answerable. */
+  public static final String CLARIFY = "clarify";
 
   public Answer {
     requireNonNull(answerId, "answerId is null");
@@ -25,5 +27,6 @@ public record Answer(String answerId, String conversationId, String question, St
     trace = List.copyOf(trace);
     assumptions = List.copyOf(assumptions);
     tables = List.copyOf(tables);
+    clarifications = List.copyOf(clarifications);
   }
 }

@@ -3,20 +3,21 @@ package com.medflow.assistant.agent;
 import static java.util.Objects.requireNonNull;
 
 import com.medflow.assistant.nlq.DataFacts;
-import com.medflow.assistant.nlq.Filter;
-import com.medflow.assistant.nlq.SemanticQuery;
-import com.medflow.assistant.nlq.TimeRange;
+import com.medflow.assistant.nlq.query.Filter;
+import com.medflow.assistant.nlq.query.Grouping;
+import com.medflow.assistant.nlq.query.Having;
+import com.medflow.assistant.nlq.query.Measure;
+import com.medflow.assistant.nlq.query.SemanticQuery;
+import com.medflow.assistant.nlq.time.Period;
+import com.medflow.assistant.semantic.ModelParts;
 import com.medflow.assistant.semantic.SemanticModel;
 import com.medflow.query.engine.QueryResult;
-import java.time.LocalDate;
-import java.time.Month;
-import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Words for a semantic query: what was understood, the explanation of an answer, and questions to suggest. */
+/** Words for a semantic query: what was understood, the explanation of an answer with each assumption. */
 public final class Describer {
   private final SemanticModel model;
 
@@ -24,107 +25,120 @@ public final class Describer {
     this.model = requireNonNull(model, "model is null");
   }
 
+  String format(Measure m) {
+    return switch (m.type()) {
+      case METRIC -> model.metric(m.metric()).format();
+      case SHARE -> "rate";
+      case PER -> "number";
+      case AGGREGATE -> m.agg() == Measure.Agg.COUNT || m.agg() == Measure.Agg.COUNT_DISTINCT ? "integer"
+          : model.measure(m.column()).map(ModelParts.MeasureColumn::format).orElse("number");
+    };
+  }
+
   public String understood(SemanticQuery q) {
     StringBuilder sb = new StringBuilder();
-    if (q.funnel()) {
+    if (q.source() == SemanticQuery.Source.FUNNEL) {
       sb.append("the approval funnel (submitted, adjudicated, approved, paid)");
     } else {
-      sb.append(String.join(" and ", q.metrics().stream().map(m -> model.metric(m).label()).toList()));
+      sb.append(String.join(" and ", q.measures().stream().map(Measure::label).toList()));
     }
-    List<String> dims = q.dimensions().stream().map(this::dimensionLabel).toList();
+    switch (q.transform()) {
+      case SHARE_OF_TOTAL -> sb.append(" and each group's share of the total");
+      case CHANGE_FROM_PREVIOUS -> sb.append(" and the change from the period before");
+      case GROWTH_FROM_PREVIOUS -> sb.append(" and the growth from the period before");
+      case COUNT_GROUPS -> sb.insert(0, "how many groups have ");
+      case AVERAGE_OVER_GRAIN -> sb.append(", averaged over periods");
+      default -> { }
+    }
+    List<String> dims = q.groupings().stream().map(Grouping::label).toList();
     if (!dims.isEmpty()) {
-      sb.append(" by ").append(String.join(" and ", dims));
+      sb.append(q.transform() == SemanticQuery.Transform.COUNT_GROUPS ? ", counting " : " by ").append(String.join(" and ", dims));
+    }
+    for (Having h : q.having()) {
+      sb.append(", groups with ").append(h.measure().label()).append(' ').append(h.label());
     }
     List<String> filters = q.filters().stream().map(Filter::label).toList();
     if (!filters.isEmpty()) {
       sb.append(", for ").append(String.join(", ", filters));
     }
-    q.time().ifPresent(t -> sb.append(", ").append(t.label()).append(" (service dates ").append(t.from()).append(" to ")
-        .append(t.to()).append(')'));
-    q.orderBy().ifPresent(m -> sb.append(q.descending() ? ", highest " : ", lowest ").append(model.metric(m).label())
-        .append(" first"));
-    q.limit().ifPresent(n -> sb.append(", top ").append(n));
+    q.period().ifPresent(t -> sb.append(", ").append(dates(t, q.timeField())));
+    if (!q.periods().isEmpty()) {
+      sb.append(", ").append(switch (q.periodMode()) {
+        case ROWS -> "comparing ";
+        case TOGETHER -> "together ";
+        case DIFFERENCE -> "the difference between ";
+        case GROWTH -> "the growth from ";
+        default -> "";
+      }).append(String.join(q.periodMode() == SemanticQuery.PeriodMode.GROWTH ? " to " : " and ",
+          q.periods().stream().map(p -> dates(p, q.timeField())).toList()));
+    }
+    q.order().ifPresent(r -> {
+      sb.append(r.descending() ? ", highest " : ", lowest ").append(r.by().label()).append(" first");
+      if (r.limit() != null) {
+        sb.append(r.ties() && r.limit() == 1 ? ", the top one (with ties)" : ", top " + r.limit());
+      }
+    });
     return sb.toString();
   }
 
-  private String dimensionLabel(String d) {
-    return d.startsWith(SemanticQuery.GRAIN) ? d.substring(SemanticQuery.GRAIN.length()) : model.dimension(d).label();
+  private static String dates(Period p, String field) {
+    String column = field.replace('_', ' ');
+    return p.label() + " (" + column + (p.openStart() ? " up to " + p.to() : " " + p.from() + " to " + p.to()) + ")";
   }
 
   /** Plain-language account of what was computed, the headline result and the assumptions. */
   public String explain(SemanticQuery q, QueryResult r, Analyzer.Analysis analysis, DataFacts facts,
                         List<String> assumptions) {
     List<String> parts = new ArrayList<>();
-    if (q.funnel()) {
+    if (q.source() == SemanticQuery.Source.FUNNEL) {
       parts.add("The approval funnel counts claims at each stage: submitted (all), adjudicated (approved or denied),"
           + " approved, and paid (approved with a payment); conversion is each stage divided by the one before.");
     } else {
-      for (String m : q.metrics()) {
-        SemanticModel.Metric metric = model.metric(m);
-        parts.add(capitalize(metric.label()) + ": " + metric.description());
+      for (Measure m : q.measures()) {
+        parts.add(capitalize(m.label()) + ": " + definition(m));
       }
+    }
+    if (q.source() != SemanticQuery.Source.CLAIMS && q.source() != SemanticQuery.Source.FUNNEL) {
+      String name = q.source().name().toLowerCase(Locale.ROOT);
+      parts.add("From " + model.source(name).table() + ".");
     }
     List<String> scope = new ArrayList<>(q.filters().stream().map(Filter::label).toList());
     if (!scope.isEmpty()) {
-      parts.add("Only claims with " + String.join(", ", scope) + ".");
+      parts.add("Only rows with " + String.join(", ", scope) + ".");
     }
-    q.time().ifPresent(t -> parts.add("Service dates " + t.from() + " to " + t.to() + " (" + t.label()
-        + (relative(t.label()) ? ", counted back from the latest service date in the data, " + facts.latest() : "") + ")."));
-    if (q.dimensions().isEmpty() && r.rowCount() == 1 && !q.funnel()) {
+    q.period().ifPresent(t -> parts.add(capitalize(dates(t, q.timeField())) + (t.relative()
+        ? ", counted back from the latest service date in the data, " + facts.latest() : "") + "."));
+    if (!q.periods().isEmpty()) {
+      parts.add("Periods: " + String.join("; ", q.periods().stream().map(p -> dates(p, q.timeField())).toList()) + ".");
+    }
+    if (q.groupings().isEmpty() && r.rowCount() == 1 && q.source() != SemanticQuery.Source.FUNNEL
+        && q.transform() == SemanticQuery.Transform.NONE && q.periodMode() == SemanticQuery.PeriodMode.NONE) {
       List<String> values = new ArrayList<>();
-      for (int i = 0; i < q.metrics().size() && i < r.columns().size(); i++) {
-        values.add(model.metric(q.metrics().get(i)).label() + " " + Formats.value(r.rows().get(0).get(i),
-            model.metric(q.metrics().get(i)).format()));
+      for (int i = 0; i < q.measures().size() && i < r.columns().size(); i++) {
+        values.add(q.measures().get(i).label() + " " + Formats.value(r.rows().get(0).get(i), format(q.measures().get(i))));
       }
       parts.add("Result: " + String.join(", ", values) + ".");
     } else {
       parts.add(r.rowCount() + " row" + (r.rowCount() == 1 ? "" : "s") + (r.truncated() ? " (more exist)" : "") + ".");
-      headline(q, r).ifPresent(parts::add);
+      analysis.notable().stream().limit(2).forEach(parts::add);
     }
+    assumptions.forEach(parts::add);
     return String.join(" ", parts);
   }
 
-  private Optional<String> headline(SemanticQuery q, QueryResult r) {
-    if (q.funnel() || q.metrics().isEmpty() || r.rowCount() < 2 || q.dimensions().isEmpty()) {
-      return Optional.empty();
-    }
-    String metric = q.orderBy().orElse(q.metrics().get(0));
-    int mi = -1;
-    for (int i = 0; i < r.columns().size(); i++) {
-      if (r.columns().get(i).name().equals(metric)) {
-        mi = i;
-      }
-    }
-    if (mi < 0) {
-      return Optional.empty();
-    }
-    List<Object> top = null;
-    List<Object> bottom = null;
-    for (List<Object> row : r.rows()) {
-      if (!(row.get(mi) instanceof Number v)) {
-        continue;
-      }
-      if (top == null || v.doubleValue() > ((Number) top.get(mi)).doubleValue()) {
-        top = row;
-      }
-      if (bottom == null || v.doubleValue() < ((Number) bottom.get(mi)).doubleValue()) {
-        bottom = row;
-      }
-    }
-    if (top == null) {
-      return Optional.empty();
-    }
-    String format = model.metric(metric).format();
-    String label = model.metric(metric).label();
-    boolean time = q.dimensions().get(0).startsWith(SemanticQuery.GRAIN);
-    String what = time ? "peak" : "highest";
-    return Optional.of(capitalize(what) + " " + label + ": " + top.get(0) + " (" + Formats.value(top.get(mi), format)
-        + "); lowest: " + bottom.get(0) + " (" + Formats.value(bottom.get(mi), format) + ").");
-  }
-
-  private static boolean relative(String label) {
-    return label.startsWith("this") || label.startsWith("last") || label.startsWith("year to date")
-        || label.startsWith("since");
+  private String definition(Measure m) {
+    return switch (m.type()) {
+      case METRIC -> model.metric(m.metric()).description();
+      case AGGREGATE -> switch (m.agg()) {
+        case COUNT_DISTINCT -> "number of different " + m.column().replace('_', ' ') + " values.";
+        case PERCENTILE -> (m.fraction() == 0.5 ? "the middle value" : "the value below which "
+            + Math.round(m.fraction() * 100) + "% of claims fall") + " of " + m.column().replace('_', ' ') + " (exact).";
+        default -> m.agg().name().toLowerCase(Locale.ROOT) + " of " + m.column().replace('_', ' ') + " over every claim in scope.";
+      };
+      case SHARE -> "claims with " + m.condition().label() + " / all claims in scope" + (m.column() == null ? ""
+          : " (weighted by " + m.column().replace('_', ' ') + ")") + ".";
+      case PER -> m.numerator().label() + " divided by the number of distinct " + m.column().replace('_', ' ') + ".";
+    };
   }
 
   private static String capitalize(String s) {
@@ -133,17 +147,26 @@ public final class Describer {
 
   /** A question in plain words that asks for {@code q}, or empty when a part of it has no simple wording. */
   public Optional<String> phrase(SemanticQuery q) {
-    if (q.funnel() || q.metrics().size() != 1) {
+    if (q.source() != SemanticQuery.Source.CLAIMS || q.measures().size() != 1 || !q.having().isEmpty()
+        || q.transform() != SemanticQuery.Transform.NONE || q.periodMode() != SemanticQuery.PeriodMode.NONE
+        || !q.timeField().equals(SemanticQuery.SERVICE_DATE)) {
+      return Optional.empty();
+    }
+    Measure m = q.measures().get(0);
+    if (m.type() != Measure.Type.METRIC) {
       return Optional.empty();
     }
     StringBuilder sb = new StringBuilder();
-    String metric = model.metric(q.metrics().get(0)).label();
-    if (q.orderBy().isPresent() && q.limit().isPresent() && !q.dimensions().isEmpty()) {
-      sb.append("top ").append(q.limit().getAsInt()).append(' ').append(plural(dimensionLabel(q.dimensions().get(0))))
-          .append(" by ").append(metric);
+    String metric = m.metric().equals("claim_count") ? "number of claims" : model.metric(m.metric()).label();
+    if (q.ranking() != null && q.ranking().limit() != null && !q.groupings().isEmpty()) {
+      if (q.groupings().get(0).isGrain()) {
+        return Optional.empty();
+      }
+      sb.append(q.ranking().descending() ? "top " : "bottom ").append(q.ranking().limit()).append(' ')
+          .append(plural(q.groupings().get(0).label())).append(" by ").append(metric);
     } else {
       sb.append(metric);
-      List<String> dims = q.dimensions().stream().map(this::dimensionLabel).toList();
+      List<String> dims = q.groupings().stream().map(g -> g.isGrain() ? g.grain() : g.label()).toList();
       if (!dims.isEmpty()) {
         sb.append(" by ").append(String.join(" and ", dims));
       }
@@ -155,8 +178,8 @@ public final class Describer {
       }
       sb.append(' ').append(words.get());
     }
-    if (q.time().isPresent()) {
-      Optional<String> when = timeWords(q.time().get());
+    if (q.time() != null) {
+      Optional<String> when = timeWords(q.time());
       if (when.isEmpty()) {
         return Optional.empty();
       }
@@ -171,7 +194,7 @@ public final class Describer {
 
   private Optional<String> filterWords(Filter f) {
     if (f.op() != Filter.Op.IN || f.values().size() != 1) {
-      return f.op() == Filter.Op.SQL ? Optional.of("for " + f.target()) : Optional.empty();
+      return Optional.empty();
     }
     String v = f.values().get(0);
     return switch (f.target()) {
@@ -180,30 +203,18 @@ public final class Describer {
       case "provider_specialty" -> Optional.of("in " + v);
       case "claim_status" -> Optional.of("for " + v.toLowerCase(Locale.ROOT).replace('_', ' ') + " claims");
       case "member_state" -> Optional.of("in " + v);
-      case "place_of_service" -> Optional.ofNullable(model.dimension("place_of_service").valueSynonyms().get(v))
-          .filter(l -> !l.isEmpty()).map(l -> "in the " + l.get(1 < l.size() ? 1 : 0));
-      case "patient_gender" -> Optional.of(v.equals("F") ? "for women" : v.equals("M") ? "for men" : "");
+      case "patient_gender" -> v.equals("U") ? Optional.empty() : Optional.of(v.equals("F") ? "for women" : "for men");
       default -> Optional.empty();
     };
   }
 
-  private static Optional<String> timeWords(TimeRange t) {
-    LocalDate from = t.from();
-    LocalDate to = t.to();
-    if (from.getDayOfMonth() != 1 || !to.plusDays(1).equals(to.withDayOfMonth(1).plusMonths(1))) {
-      return Optional.empty();
-    }
-    long months = java.time.temporal.ChronoUnit.MONTHS.between(from, to.plusDays(1));
-    if (months == 12 && from.getMonthValue() == 1) {
-      return Optional.of("in " + from.getYear());
-    }
-    if (months == 3 && (from.getMonthValue() - 1) % 3 == 0) {
-      return Optional.of("in Q" + ((from.getMonthValue() - 1) / 3 + 1) + " " + from.getYear());
-    }
-    if (months == 1) {
-      return Optional.of("in " + Month.of(from.getMonthValue()).getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " "
-          + from.getYear());
-    }
-    return Optional.empty();
+  private static Optional<String> timeWords(Period t) {
+    return switch (t.unit()) {
+      case YEAR -> Optional.of("in " + t.from().getYear());
+      case QUARTER -> Optional.of("in Q" + ((t.from().getMonthValue() - 1) / 3 + 1) + " " + t.from().getYear());
+      case MONTH -> Optional.of("in " + t.from().getMonth().getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH)
+          + " " + t.from().getYear());
+      default -> Optional.empty();
+    };
   }
 }

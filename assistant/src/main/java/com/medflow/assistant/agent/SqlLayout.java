@@ -18,18 +18,10 @@ public final class SqlLayout {
       return null;
     }
     StringBuilder out = new StringBuilder(sql.length() + 16);
-    int depth = 0;
-    boolean quoted = false;
+    boolean[] top = TopLevel.mask(sql);
     for (int i = 0; i < sql.length(); i++) {
       char c = sql.charAt(i);
-      if (c == '\'' && (i == 0 || sql.charAt(i - 1) != '\\')) {
-        quoted = !quoted;
-      } else if (!quoted && c == '(') {
-        depth++;
-      } else if (!quoted && c == ')') {
-        depth--;
-      }
-      if (!quoted && depth == 0 && c == ' ' && i + 1 < sql.length()) {
+      if (top[i] && c == ' ' && i + 1 < sql.length()) {
         String rest = sql.substring(i + 1, Math.min(sql.length(), i + 11)).toUpperCase(Locale.ROOT);
         if (CLAUSES.stream().anyMatch(rest::startsWith)) {
           out.append('\n');

@@ -1,68 +1,65 @@
 package com.medflow.assistant.conversation;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.medflow.assistant.nlq.Filter;
-import com.medflow.assistant.nlq.SemanticQuery;
-import com.medflow.assistant.nlq.TimeRange;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.medflow.assistant.nlq.ParseResult;
+import com.medflow.assistant.nlq.query.SemanticQuery;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 
-/** Stores a conversation's interpreted query as JSON, so a follow-up refines exactly what was answered. */
+/**
+ * What a conversation turn stores of what it did: the SQL that actually ran and, when the offline engine
+ * read the question, its semantic query (so a follow-up refines exactly what was answered); or, for a
+ * clarification, the readings offered (so choosing one answers exactly that reading).
+ */
 public final class SemanticQueryJson {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  /** A stored turn: the semantic query and SQL that ran, or the readings a clarification offered. */
+  public record Stored(Optional<SemanticQuery> query, Optional<String> sql, List<ParseResult.Reading> readings) {}
 
   private SemanticQueryJson() {}
 
-  public static String write(SemanticQuery q) {
+  public static String ran(Optional<SemanticQuery> q, String sql) {
     ObjectNode o = JSON.createObjectNode();
-    q.metrics().forEach(o.putArray("metrics")::add);
-    q.dimensions().forEach(o.putArray("dimensions")::add);
-    ArrayNode fs = o.putArray("filters");
-    for (Filter f : q.filters()) {
-      ObjectNode fo = fs.addObject().put("target", f.target()).put("op", f.op().name()).put("label", f.label());
-      f.values().forEach(fo.putArray("values")::add);
-    }
-    q.time().ifPresent(t -> o.putObject("time").put("from", t.from().toString()).put("to", t.to().toString())
-        .put("label", t.label()));
-    q.orderBy().ifPresent(m -> o.put("order_by", m));
-    o.put("descending", q.descending());
-    q.limit().ifPresent(n -> o.put("limit", n));
-    o.put("funnel", q.funnel());
+    q.ifPresent(x -> o.set("query", JSON.valueToTree(x)));
+    o.put("sql", sql);
     return o.toString();
   }
 
-  public static SemanticQuery read(String json) {
-    try {
-      JsonNode o = JSON.readTree(json);
-      List<Filter> filters = new ArrayList<>();
-      for (JsonNode f : o.path("filters")) {
-        filters.add(new Filter(f.get("target").asText(), Filter.Op.valueOf(f.get("op").asText()), strings(f.path("values")),
-            f.get("label").asText()));
-      }
-      JsonNode t = o.path("time");
-      Optional<TimeRange> time = t.isMissingNode() ? Optional.empty() : Optional.of(new TimeRange(
-          LocalDate.parse(t.get("from").asText()), LocalDate.parse(t.get("to").asText()), t.get("label").asText()));
-      return new SemanticQuery(strings(o.path("metrics")), strings(o.path("dimensions")), filters, time,
-          o.hasNonNull("order_by") ? Optional.of(o.get("order_by").asText()) : Optional.empty(),
-          o.path("descending").asBoolean(true),
-          o.hasNonNull("limit") ? OptionalInt.of(o.get("limit").asInt()) : OptionalInt.empty(),
-          o.path("funnel").asBoolean(false));
-    } catch (IOException e) {
-      throw new UncheckedIOException("Stored conversation query is not valid JSON", e);
+  public static String readings(List<ParseResult.Reading> readings) {
+    ObjectNode o = JSON.createObjectNode();
+    ArrayNode a = o.putArray("readings");
+    for (ParseResult.Reading r : readings) {
+      a.addObject().put("question", r.question()).set("query", JSON.valueToTree(r.query()));
     }
+    return o.toString();
   }
 
-  private static List<String> strings(JsonNode a) {
-    List<String> out = new ArrayList<>();
-    a.forEach(x -> out.add(x.asText()));
-    return out;
+  public static Stored read(String json) {
+    try {
+      JsonNode o = JSON.readTree(json);
+      Optional<SemanticQuery> q = o.hasNonNull("query") ? Optional.of(JSON.treeToValue(o.get("query"), SemanticQuery.class))
+          : Optional.empty();
+      Optional<String> sql = o.hasNonNull("sql") ? Optional.of(o.get("sql").asText()) : Optional.empty();
+      List<ParseResult.Reading> readings = new ArrayList<>();
+      for (JsonNode r : o.path("readings")) {
+        readings.add(new ParseResult.Reading(r.get("question").asText(), JSON.treeToValue(r.get("query"),
+            SemanticQuery.class)));
+      }
+      return new Stored(q, sql, readings);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Stored conversation turn is not valid JSON", e);
+    }
   }
 }

@@ -15,22 +15,84 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
- * Runs an {@link EvalSet} against the assistant: execution accuracy against the gold SQL, refusals,
- * latency, cache hit rate on a second pass, and a check that the data did not change.
+ * Runs an {@link EvalSet} against the assistant: execution accuracy against the gold SQL, answers that
+ * abstained (not answered: unanswerable or a clarification) apart from answers that were wrong, the
+ * reliability score RS(10) of EHRSQL (+1 right or rightly not answered, 0 abstained on an answerable
+ * question, −10 wrong), refusals, latency, cache hits on a second pass, and a check that the data did
+ * not change.
  */
 public final class Evaluator {
+  /** How one item ended. */
+  public enum Verdict { RIGHT, WRONG, ABSTAINED }
 
-  public record Outcome(String id, String question, String kind, boolean correct, String status, String detail,
-                        long latencyMs, boolean cached) {}
+  public record Outcome(String id, String question, String kind, Verdict verdict, String status, String detail,
+                        long latencyMs, boolean cached) {
+    public boolean correct() {
+      return verdict == Verdict.RIGHT;
+    }
+  }
 
-  public record Report(List<Outcome> outcomes, int questions, int correct, int refusalsExpected, int refusalsCorrect,
-                       List<Long> firstPass, List<Long> cachedPass, int cacheHits, boolean dataUnchanged,
-                       String role) {
+  public record Report(List<Outcome> outcomes, List<Long> firstPass, List<Long> cachedPass, int cacheHits,
+                       boolean dataUnchanged, String role, boolean cacheUsed) {
+    private long count(String kind, Verdict v) {
+      return outcomes.stream().filter(o -> (kind == null ? !o.kind().equals("must_refuse") : o.kind().equals(kind))
+          && o.verdict() == v).count();
+    }
+
+    /** Answerable items: single questions and conversation turns. */
+    public int questions() {
+      return (int) outcomes.stream().filter(o -> !o.kind().equals("must_refuse")).count();
+    }
+
+    public int correct() {
+      return (int) count(null, Verdict.RIGHT);
+    }
+
+    public int wrongAnswers() {
+      return (int) (count(null, Verdict.WRONG) + count("must_refuse", Verdict.WRONG));
+    }
+
+    public int abstained() {
+      return (int) count(null, Verdict.ABSTAINED);
+    }
+
+    public int refusalsExpected() {
+      return (int) outcomes.stream().filter(o -> o.kind().equals("must_refuse")).count();
+    }
+
+    public int refusalsCorrect() {
+      return (int) count("must_refuse", Verdict.RIGHT);
+    }
+
     public double accuracy() {
-      return questions == 0 ? 0 : (double) correct / questions;
+      return questions() == 0 ? 0 : (double) correct() / questions();
+    }
+
+    public double abstentionRate() {
+      return questions() == 0 ? 0 : (double) abstained() / questions();
+    }
+
+    /** Wrong answers (a wrong number, or a number where none should be given) over every item. */
+    public double wrongRate() {
+      return outcomes.isEmpty() ? 0 : (double) wrongAnswers() / outcomes.size();
+    }
+
+    /** EHRSQL's reliability score with penalty 10, as a percentage of the items (100 = all right). */
+    public double rs10() {
+      if (outcomes.isEmpty()) {
+        return 0;
+      }
+      double score = 0;
+      for (Outcome o : outcomes) {
+        score += switch (o.verdict()) {
+          case RIGHT -> 1;
+          case ABSTAINED -> 0;
+          case WRONG -> -10;
+        };
+      }
+      return 100 * score / outcomes.size();
     }
 
     public long percentile(List<Long> values, double p) {
@@ -52,19 +114,18 @@ public final class Evaluator {
     this.versions = requireNonNull(versions, "versions is null");
   }
 
-  public Report run(EvalSet set, Role role, java.util.function.Consumer<Outcome> progress) {
+  /**
+   * @param cacheUsed whether {@code ask} answers from a result cache: then a second pass measures cached answers
+   */
+  public Report run(EvalSet set, Role role, boolean cacheUsed, java.util.function.Consumer<Outcome> progress) {
     Map<?, ?> before = Map.copyOf(versions.get());
     List<Outcome> outcomes = new ArrayList<>();
     List<Long> first = new ArrayList<>();
-    int questions = 0;
-    int correct = 0;
     for (EvalSet.Question q : set.questions()) {
       Outcome o = check(q, Optional.empty(), role, "question").outcome;
       outcomes.add(o);
       progress.accept(o);
       first.add(o.latencyMs());
-      questions++;
-      correct += o.correct() ? 1 : 0;
     }
     for (EvalSet.Conversation c : set.conversations()) {
       Optional<String> conversation = Optional.empty();
@@ -74,37 +135,34 @@ public final class Evaluator {
         outcomes.add(checked.outcome);
         progress.accept(checked.outcome);
         first.add(checked.outcome.latencyMs());
-        questions++;
-        correct += checked.outcome.correct() ? 1 : 0;
       }
     }
-    int refusalsCorrect = 0;
     for (EvalSet.Refusal r : set.mustRefuse()) {
       long t0 = System.nanoTime();
       Answer a = ask.ask(new AskRequest(r.question(), Optional.empty(), "eval", role), e -> { });
       long ms = (System.nanoTime() - t0) / 1_000_000;
       boolean ok = !Answer.OK.equals(a.status()) && a.sql() == null;
-      refusalsCorrect += ok ? 1 : 0;
-      Outcome o = new Outcome(r.id(), r.question(), "must_refuse", ok, a.status(), ok ? "not answered, as expected ("
-          + r.expect() + ")" : "ANSWERED with " + a.sql(), ms, false);
+      Outcome o = new Outcome(r.id(), r.question(), "must_refuse", ok ? Verdict.RIGHT : Verdict.WRONG, a.status(),
+          ok ? "not answered, as expected (" + r.expect() + ")" : "ANSWERED with " + a.sql(), ms, false);
       outcomes.add(o);
       progress.accept(o);
+      first.add(ms);
     }
-    // Second pass: the same single questions again, answered from the cache.
     List<Long> cachedPass = new ArrayList<>();
     int hits = 0;
-    for (EvalSet.Question q : set.questions()) {
-      long t0 = System.nanoTime();
-      Answer a = ask.ask(new AskRequest(q.question(), Optional.empty(), "eval", role), e -> { });
-      long ms = (System.nanoTime() - t0) / 1_000_000;
-      if (a.cached()) {
-        hits++;
-        cachedPass.add(ms);
+    if (cacheUsed) {
+      for (EvalSet.Question q : set.questions()) {
+        long t0 = System.nanoTime();
+        Answer a = ask.ask(new AskRequest(q.question(), Optional.empty(), "eval", role), e -> { });
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        if (a.cached()) {
+          hits++;
+          cachedPass.add(ms);
+        }
       }
     }
     boolean unchanged = before.equals(Map.copyOf(versions.get()));
-    return new Report(outcomes, questions, correct, set.mustRefuse().size(), refusalsCorrect, first, cachedPass, hits,
-        unchanged, role.wireName());
+    return new Report(outcomes, first, cachedPass, hits, unchanged, role.wireName(), cacheUsed);
   }
 
   private record Checked(Outcome outcome, Optional<String> conversationId) {}
@@ -114,36 +172,16 @@ public final class Evaluator {
     Answer a = ask.ask(new AskRequest(q.question(), conversation, "eval", role), e -> { });
     long ms = (System.nanoTime() - t0) / 1_000_000;
     if (!Answer.OK.equals(a.status())) {
-      return new Checked(new Outcome(q.id(), q.question(), kind, false, a.status(), a.explanation(), ms, false),
-          Optional.of(a.conversationId()));
+      return new Checked(new Outcome(q.id(), q.question(), kind, Verdict.ABSTAINED, a.status(), a.explanation(), ms,
+          false), Optional.of(a.conversationId()));
     }
     SqlAnswer gold = queries.run(q.sql(), Role.ADMIN, OptionalInt.of(10_000));
-    boolean ordered = topLevelOrderBy(q.sql());
+    boolean ordered = com.medflow.assistant.agent.TopLevel.ordersRows(q.sql());
     boolean ok = ResultComparator.equal(gold.result().rows(), a.rows(), ordered);
     String detail = ok ? "" : String.format(Locale.ROOT, "expected %d row(s) %s, got %d row(s) %s from %s",
         gold.result().rowCount(), preview(gold.result().rows()), a.rowCount(), preview(a.rows()), a.sql());
-    return new Checked(new Outcome(q.id(), q.question(), kind, ok, a.status(), detail, ms, a.cached()),
-        Optional.of(a.conversationId()));
-  }
-
-  /** Whether the outermost query orders its rows (ORDER BY outside every parenthesis and string). */
-  static boolean topLevelOrderBy(String sql) {
-    StringBuilder top = new StringBuilder();
-    int depth = 0;
-    boolean quoted = false;
-    for (int i = 0; i < sql.length(); i++) {
-      char c = sql.charAt(i);
-      if (c == '\'' && (i == 0 || sql.charAt(i - 1) != '\\')) {
-        quoted = !quoted;
-      } else if (!quoted && c == '(') {
-        depth++;
-      } else if (!quoted && c == ')') {
-        depth--;
-      } else if (!quoted && depth == 0) {
-        top.append(c);
-      }
-    }
-    return Pattern.compile("(?i)\\border\\s+by\\b").matcher(top).find();
+    return new Checked(new Outcome(q.id(), q.question(), kind, ok ? Verdict.RIGHT : Verdict.WRONG, a.status(), detail, ms,
+        a.cached()), Optional.of(a.conversationId()));
   }
 
   private static String preview(List<List<Object>> rows) {

@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * What the data holds that questions refer to: the values of each dimension (payers, states,
- * specialties, provider names, ...) and the first and latest service dates ("now" for "last quarter").
+ * specialties, provider names, procedure and denial codes, NPIs, batches) and the first and latest
+ * service dates ("now" for "last quarter").
  */
 public record DataFacts(Map<String, List<String>> values, LocalDate earliest, LocalDate latest) {
   public DataFacts {

@@ -30,6 +30,9 @@ public final class LakeFacts implements Supplier<DataFacts> {
     COLUMNS.put("place_of_service", "place_of_service");
     COLUMNS.put("member_state", "member_state");
     COLUMNS.put("denial_reason", "denial_reason");
+    COLUMNS.put("denial_reason_code", "denial_reason_code");
+    COLUMNS.put("provider_npi", "provider_npi");
+    COLUMNS.put("batch", "batch_id");
   }
 
   private final Lake lake;

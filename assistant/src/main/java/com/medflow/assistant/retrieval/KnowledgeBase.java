@@ -3,6 +3,7 @@ package com.medflow.assistant.retrieval;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.medflow.assistant.semantic.ModelParts;
 import com.medflow.assistant.semantic.SemanticModel;
 import com.medflow.model.ColumnSpec;
 import com.medflow.model.TableSpec;
@@ -34,23 +35,30 @@ public final class KnowledgeBase {
       }
       docs.add(new Document("table:" + t.id(), "table", t.id().toString(), sb.toString(), null));
     }
-    for (SemanticModel.Metric m : model.metrics().values()) {
+    for (ModelParts.Metric m : model.metrics().values()) {
       docs.add(new Document("metric:" + m.name(), "metric", m.label(), m.description() + " Also called: "
           + String.join(", ", m.synonyms()) + ". SQL: " + m.sql(), null));
     }
-    for (SemanticModel.Dimension d : model.dimensions().values()) {
+    for (ModelParts.Dimension d : model.dimensions().values()) {
       StringBuilder sb = new StringBuilder("Dimension ").append(d.label()).append(" (SQL: ").append(d.sql())
           .append("). Also called: ").append(String.join(", ", d.synonyms())).append('.');
       d.valueSynonyms().forEach((v, words) -> sb.append(" Value '").append(v).append("' is said as: ")
           .append(String.join(", ", words)).append('.'));
       docs.add(new Document("dimension:" + d.name(), "dimension", d.label(), sb.toString(), null));
     }
-    for (SemanticModel.GlossaryTerm g : model.glossary()) {
-      docs.add(new Document("glossary:" + g.term(), "glossary", g.term(), g.description() + " Also called: "
-          + String.join(", ", g.synonyms()) + ". Filter: " + g.filter(), null));
+    for (ModelParts.Condition c : model.conditions().values()) {
+      docs.add(new Document("condition:" + c.name(), "glossary", c.label(), c.label() + ". Also called: "
+          + String.join(", ", c.synonyms()) + ". Filter: " + c.sql(), null));
+    }
+    model.diagnoses().forEach((words, codes) -> docs.add(new Document("diagnosis:" + words, "glossary", words,
+        "Diagnosis condition '" + words + "': ICD-10-CM codes " + String.join(", ", codes) + " (a prefix, or a range of"
+            + " three-character categories) on primary_diagnosis, or secondary_diagnosis when asked.", null)));
+    for (ModelParts.MeasureColumn m : model.measures().values()) {
+      docs.add(new Document("measure:" + m.column(), "measure", m.label(), "Column " + m.column() + " (" + m.format()
+          + "), default aggregation " + m.defaultAgg() + ". Also called: " + String.join(", ", m.synonyms()) + ".", null));
     }
     model.grains().values().forEach(g -> docs.add(new Document("time:" + g.name(), "time", "by " + g.name(),
-        "Time grain " + g.name() + ": " + g.sql() + " AS " + g.column() + ". Said as: " + String.join(", ", g.synonyms()),
+        "Time grain " + g.name() + ": " + g.sql("service_date") + " AS " + g.column() + ". Said as: " + String.join(", ", g.synonyms()),
         null)));
     for (int i = 0; i < model.rules().size(); i++) {
       docs.add(new Document("rule:" + i, "rule", "business rule " + (i + 1), model.rules().get(i), null));

@@ -14,14 +14,15 @@ class HybridRetrieverTest {
   @Test
   void findsTheDefinitionsAQuestionNeeds() {
     assertThat(ids("what is our denial rate")).contains("metric:denial_rate");
-    assertThat(ids("claims for heart attacks")).contains("glossary:heart attack");
-    assertThat(ids("which columns hold the paid amount and billed amount")).contains("metric:total_paid", "metric:total_billed");
+    assertThat(ids("claims for heart attacks")).contains("diagnosis:heart attack");
+    assertThat(ids("which columns hold the paid amount and billed amount")).contains("measure:paid_amount",
+        "measure:billed_amount");
     assertThat(ids("what does the provider performance table contain")).contains("table:healthcare_gold.provider_performance");
   }
 
   @Test
   void paraphrasedQuestionsFindTheSameDefinitions() {
-    assertThat(ids("how long until a claim gets decided")).first().isEqualTo("glossary:adjudicated");
+    assertThat(ids("how long until a claim gets decided")).contains("condition:adjudicated");
     assertThat(ids("share of claims that get rejected")).contains("metric:denial_rate");
   }
 

@@ -5,6 +5,7 @@ import com.medflow.assistant.agent.AskRequest;
 import com.medflow.assistant.agent.AskService;
 import com.medflow.assistant.llm.SqlWriter;
 import com.medflow.assistant.nlq.LakeFacts;
+import com.medflow.assistant.nlq.QuestionEngine;
 import com.medflow.assistant.retrieval.HybridRetriever;
 import com.medflow.assistant.retrieval.KnowledgeBase;
 import com.medflow.assistant.semantic.SemanticModel;
@@ -44,6 +45,16 @@ public final class AssistantHarness implements AutoCloseable {
         new MemoryResultCache(100, Duration.ofMinutes(10)), versions::current);
   }
 
+  private static QuestionEngine sharedEngine;
+
+  /** One offline engine for every test (the ICD-10-CM code set loads once). */
+  public static synchronized QuestionEngine engine() {
+    if (sharedEngine == null) {
+      sharedEngine = new QuestionEngine(SemanticModel.load(), com.medflow.model.codes.Icd10Cm.load());
+    }
+    return sharedEngine;
+  }
+
   public static synchronized HybridRetriever retriever() {
     if (sharedRetriever == null) {
       System.setProperty("DJL_CACHE_DIR", Path.of("target", "djl").toAbsolutePath().toString());
@@ -54,7 +65,7 @@ public final class AssistantHarness implements AutoCloseable {
   }
 
   public AskService ask(Optional<SqlWriter> llm) {
-    return new AskService(model, new LakeFacts(lake.lake, versions::current, Clock.fixed(PipelineHarness.NOW,
+    return new AskService(engine(), new LakeFacts(lake.lake, versions::current, Clock.fixed(PipelineHarness.NOW,
         ZoneOffset.UTC)), queries, retriever(), llm, new ConversationStore(lake.db), Clock.systemUTC());
   }
 

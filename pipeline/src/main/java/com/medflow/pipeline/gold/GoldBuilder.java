@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.medflow.lake.Lake;
 import com.medflow.model.TableSpec;
 import com.medflow.model.Tables;
+import com.medflow.model.metrics.MetricDefinitions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -56,7 +57,8 @@ public final class GoldBuilder {
         throw new IllegalStateException("No gold definition " + resource);
       }
       String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      return sql.lines().filter(l -> !l.trim().startsWith("--")).reduce("", (a, b) -> a + b + "\n").trim();
+      String body = sql.lines().filter(l -> !l.trim().startsWith("--")).reduce("", (a, b) -> a + b + "\n").trim();
+      return MetricDefinitions.standard().expand(body);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read " + resource, e);
     }

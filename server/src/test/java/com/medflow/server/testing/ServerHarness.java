@@ -82,7 +82,7 @@ public final class ServerHarness implements AutoCloseable {
     this.routes = new ApiRoutes(accounts, new TokenService(new byte[32], Duration.ofHours(1), clock),
         new RateLimiter(ratePerMinute, clock), new Auditor(new AuditStore(lake.db), clock), queries,
         new CatalogService(lake.lake, queries), pipelines, health, List.of(new AssistantRoutes(new AskService(
-            SemanticModel.load(), new LakeFacts(lake.lake, versions::current, clock), queries,
+            AssistantHarness.engine(), new LakeFacts(lake.lake, versions::current, clock), queries,
             AssistantHarness.retriever(), Optional.empty(), new ConversationStore(lake.db), clock))),
         new com.medflow.server.metrics.Metrics());
     this.server = new MedflowServer(new MedflowConfig.Server("127.0.0.1", 0, Optional.empty(), Optional.empty(),

@@ -1,0 +1,461 @@
+package com.medflow.assistant.nlq.build;
+
+import com.medflow.assistant.nlq.query.Filter;
+import com.medflow.assistant.nlq.query.Grouping;
+import com.medflow.assistant.nlq.vocab.Kind;
+import com.medflow.assistant.nlq.vocab.Term;
+import com.medflow.assistant.nlq.vocab.VocabularyBuilder;
+import com.medflow.assistant.semantic.ModelParts;
+import com.medflow.assistant.semantic.SemanticModel;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Conditions on rows: values and lists of values ("Aetna or UHC" together, "Aetna and UHC" one row
+ * each), negations, named conditions, secondary diagnoses, periods and the date they apply to, and
+ * thresholds on a row's amount, age or processing days.
+ */
+final class FilterRules {
+  private static final Set<String> MONEY_COLUMNS = Set.of("billed_amount", "paid_amount", "allowed_amount");
+
+  private final SemanticModel model;
+
+  FilterRules(SemanticModel model) {
+    this.model = model;
+  }
+
+  boolean apply(Parse p) {
+    return secondary(p) || negation(p) || underValue(p) || hasA(p) || values(p) || conditions(p) || time(p)
+        || exactAmount(p) || rowThresholds(p);
+  }
+
+  /** "$0 paid", "had $0 paid": an amount equal to that. */
+  private static boolean exactAmount(Parse p) {
+    for (int i = 0; i + 1 < p.size(); i++) {
+      Optional<Node.Raw> money = p.raw(i).filter(r -> r.is(Kind.MONEY));
+      Optional<Node.Raw> m = p.raw(i + 1).filter(r -> r.is(Kind.MEASURE) && MONEY_COLUMNS.contains(r.key()));
+      if (money.isPresent() && m.isPresent()) {
+        String v = money.get().span().number().orElseThrow().value().toPlainString();
+        p.rewrite(new int[] {i, i + 1}, new Node.Filtered(money.get().start(), new Filter(m.get().key(), Filter.Op.BETWEEN,
+            List.of(v, v), m.get().span().text() + " exactly " + money.get().span().text())));
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** "claims that have a denial reason", "without a secondary diagnosis": the column is (not) filled in. */
+  private boolean hasA(Parse p) {
+    for (int i = 0; i + 1 < p.size(); i++) {
+      boolean with = p.isRaw(i, Kind.WITH);
+      boolean without = p.raw(i).filter(r -> r.is(Kind.NEGATION) && r.span().text().equalsIgnoreCase("without")).isPresent();
+      Optional<Node.Raw> d = p.raw(i + 1).filter(r -> r.is(Kind.DIMENSION));
+      if (!(with || without) || d.isEmpty()) {
+        continue;
+      }
+      int noun = d.get().span().start();
+      if (noun == 0 || !Set.of("a", "an", "any").contains(p.tokens.get(noun - 1).text())) {
+        continue;
+      }
+      ModelParts.Dimension dim = model.dimension(d.get().key());
+      if (!dim.sql().matches("[a-z_]+") || dim.source().isPresent()) {
+        continue;
+      }
+      Filter f = new Filter(dim.name(), without ? Filter.Op.IS_NULL : Filter.Op.NOT_NULL, List.of(),
+          (without ? "no " : "a ") + dim.label() + " given");
+      p.rewrite(new int[] {i, i + 1}, new Node.Filtered(p.get(i).start(), f));
+      return true;
+    }
+    return false;
+  }
+
+  /** "codes under the injury category", "claims under Aetna": "under" before a value is not a comparison. */
+  private static boolean underValue(Parse p) {
+    for (int i = 0; i + 1 < p.size(); i++) {
+      if (p.raw(i).filter(r -> r.is(Kind.COMPARATOR, "lt") && r.span().text().equalsIgnoreCase("under")).isPresent()
+          && (p.isRaw(i + 1, Kind.VALUE) || p.get(i + 1) instanceof Node.Filtered)) {
+        p.remove(i);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Specialty words that name people ("cardiologists", "PCPs"): the specialty's providers. */
+  private static boolean namesProviders(Node.Raw r) {
+    if (!r.is(Kind.VALUE, "provider_specialty")) {
+      return false;
+    }
+    String w = r.span().text().toLowerCase(java.util.Locale.ROOT);
+    return w.matches(".*(ists|ians|ers|ors|ons|pcps|gps|specialists)$") || w.endsWith("doctors");
+  }
+
+  /** A filter for a value span: dimension values, diagnosis codes, quality reasons. */
+  Filter filterFor(Term t) {
+    String dim = t.key();
+    if (dim.equals(VocabularyBuilder.DIAGNOSIS_CODE)) {
+      return new Filter("primary_diagnosis", Filter.Op.PREFIX, t.values(), "primary diagnosis " + t.label());
+    }
+    String label = model.findDimension(dim).map(ModelParts.Dimension::label).orElse(dim.replace('_', ' '));
+    String shown = t.values().size() > 3 ? t.label() : String.join(" or ", t.values());
+    return Filter.in(dim, t.values(), label + " " + (dim.equals("claim_status") || dim.equals("payer")
+        || dim.equals("provider_specialty") || dim.equals("diagnosis_category") ? shown : t.label()));
+  }
+
+  /** "secondary diagnosis of diabetes", "diabetes as a secondary diagnosis", "with a secondary diagnosis of COPD". */
+  private boolean secondary(Parse p) {
+    for (int i = 0; i < p.size(); i++) {
+      boolean any = p.isRaw(i, Kind.DIMENSION, "any_diagnosis");
+      boolean noun = p.isRaw(i, Kind.DIMENSION, "secondary_diagnosis") || any;
+      boolean with = p.isRaw(i, Kind.CONDITION, "has_secondary_diagnosis");
+      if (!noun && !with) {
+        continue;
+      }
+      for (int j : with ? new int[] {i + 1} : new int[] {i + 1, i - 1}) {
+        Optional<Node.Raw> v = p.raw(j).filter(r -> r.is(Kind.VALUE, "diagnosis_category")
+            || r.is(Kind.VALUE, VocabularyBuilder.DIAGNOSIS_CODE));
+        if (v.isPresent()) {
+          Term t = v.get().span().term();
+          String where = any ? "any_" : "secondary_";
+          String words = any ? "primary or secondary diagnosis " : "secondary diagnosis ";
+          Filter f = t.key().equals("diagnosis_category")
+              ? new Filter(where + "category", Filter.Op.IN, t.values(), words + t.label())
+              : new Filter(any ? "any_diagnosis" : "secondary_diagnosis", Filter.Op.PREFIX, t.values(), words + t.label());
+          p.rewrite(new int[] {Math.min(i, j), Math.max(i, j)}, new Node.Filtered(p.get(Math.min(i, j)).start(), f));
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** "excluding Aetna", "other than pending or in review", "non-ER", "not seniors". */
+  private boolean negation(Parse p) {
+    for (int i = 0; i < p.size(); i++) {
+      if (!p.isRaw(i, Kind.NEGATION)) {
+        continue;
+      }
+      if (p.isRaw(i + 1, Kind.AGG)) {
+        p.rewrite(new int[] {i, i + 1}); // "(not the total)": says what is not asked; nothing to compute
+        return true;
+      }
+      if (p.isRaw(i + 1, Kind.CONDITION)) {
+        String name = p.raw(i + 1).orElseThrow().key();
+        Filter f = new Filter(name, Filter.Op.SQL, List.of(), model.condition(name).label()).negated();
+        p.rewrite(new int[] {i, i + 1}, new Node.Filtered(p.get(i).start(), f));
+        return true;
+      }
+      Optional<int[]> run = valueRun(p, i + 1);
+      if (run.isPresent()) {
+        Filter f = merged(p, run.get()).negated();
+        int[] all = new int[run.get().length + 1];
+        all[0] = i;
+        System.arraycopy(run.get(), 0, all, 1, run.get().length);
+        p.rewrite(all, new Node.Filtered(p.get(i).start(), f));
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Indices of a run of values of one dimension starting at {@code i}, joined by "or", "and", "vs" or
+   * nothing: [v, (connector), v, ...]. Connector indices are included.
+   */
+  private Optional<int[]> valueRun(Parse p, int i) {
+    Optional<Node.Raw> first = p.raw(i).filter(r -> r.is(Kind.VALUE));
+    if (first.isEmpty()) {
+      return Optional.empty();
+    }
+    String dim = first.get().key();
+    List<Integer> idx = new ArrayList<>(List.of(i));
+    int k = i + 1;
+    while (true) {
+      int c = k;
+      if (p.isRaw(c, Kind.OR) || p.isRaw(c, Kind.AND) || p.isRaw(c, Kind.COMPARE)) {
+        c++;
+      }
+      int finalC = c;
+      if (p.raw(finalC).filter(r -> r.is(Kind.VALUE) && r.key().equals(dim)).isPresent()) {
+        for (int x = k; x <= finalC; x++) {
+          idx.add(x);
+        }
+        k = finalC + 1;
+      } else {
+        break;
+      }
+    }
+    return Optional.of(idx.stream().mapToInt(Integer::intValue).toArray());
+  }
+
+  private Filter merged(Parse p, int[] run) {
+    LinkedHashSet<String> values = new LinkedHashSet<>();
+    List<String> labels = new ArrayList<>();
+    Term firstTerm = null;
+    for (int i : run) {
+      Optional<Node.Raw> r = p.raw(i).filter(x -> x.is(Kind.VALUE));
+      if (r.isPresent()) {
+        Term t = r.get().span().term();
+        firstTerm = firstTerm == null ? t : firstTerm;
+        values.addAll(t.values());
+        labels.add(t.label());
+      }
+    }
+    Term all = Term.value(firstTerm.key(), List.copyOf(values), String.join(" or ", labels));
+    return filterFor(all);
+  }
+
+  /** Values become filters; several values of one dimension joined by "and"/"vs" also group by it. */
+  private boolean values(Parse p) {
+    for (int i = 0; i < p.size(); i++) {
+      Optional<int[]> run = valueRun(p, i);
+      if (run.isEmpty()) {
+        continue;
+      }
+      int[] r = run.get();
+      if (r.length > 1 && p.isRaw(i - 1, Kind.COMPARATOR, "between")) {
+        int[] withBetween = new int[r.length + 1];
+        withBetween[0] = i - 1;
+        System.arraycopy(r, 0, withBetween, 1, r.length);
+        r = withBetween; // "between Aetna and UnitedHealth": the values compared
+        p.notes.add("compare");
+      }
+      String dim = p.raw(i).orElseThrow().key();
+      boolean several = r.length > 1;
+      boolean together = false;
+      int values = 0;
+      for (int k : r) {
+        together |= p.isRaw(k, Kind.OR);
+        values += p.isRaw(k, Kind.VALUE) ? 1 : 0;
+      }
+      if (values >= 3) {
+        together = false; // "approved, denied, pending or in review": a list to break down, unless "combined"
+      }
+      together |= p.any(n -> n instanceof Node.Raw raw && raw.is(Kind.COMBINE));
+      // "whose denial rate is higher, BCBS or Aetna?": a choice between the values, one row each
+      boolean choice = p.any(n -> n instanceof Node.Raw raw && (raw.is(Kind.RANK) || raw.is(Kind.COMPARE)))
+          || p.notes.contains("compare");
+      if (choice && !p.any(n -> n instanceof Node.Raw raw && raw.is(Kind.COMBINE))) {
+        together = false;
+      }
+      Filter f = merged(p, r);
+      List<Integer> absorbed = new ArrayList<>();
+      for (int k : r) {
+        absorbed.add(k);
+      }
+      // "payer Aetna", "Aetna payer", "the state of Ohio", "Cardiology specialty": the noun names the value's dimension
+      int before = r[0] - 1;
+      int after = r[r.length - 1] + 1;
+      if (p.isRaw(after, Kind.DIMENSION, dim) && !several) {
+        absorbed.add(after);
+      } else if ((p.isRaw(before, Kind.DIMENSION, dim) || names(p, before, dim)) && !several) {
+        absorbed.add(0, before);
+      }
+      int[] idx = absorbed.stream().mapToInt(Integer::intValue).sorted().toArray();
+      int start = p.get(idx[0]).start();
+      Node filtered = new Node.Filtered(start, f);
+      boolean people = !several && namesProviders(p.raw(i).orElseThrow()) && !p.isRaw(after, Kind.ENTITY);
+      if (people) {
+        // "cardiologists with at least 200 claims": Cardiology's providers
+        Node.Raw named = p.raw(i).orElseThrow();
+        Node providers = new Node.Raw(named.span().with(com.medflow.assistant.nlq.vocab.Term.of(Kind.ENTITY, "providers",
+            "providers")));
+        p.rewrite(idx, filtered, providers);
+        return true;
+      }
+      boolean groupable = model.findDimension(dim).isPresent();
+      if (several && !together && groupable) {
+        String label = model.dimension(dim).label();
+        p.rewrite(idx, filtered, new Node.Grouped(start, Grouping.of(dim, label), false, false, label));
+        p.notes.add("several:" + dim);
+      } else {
+        p.rewrite(idx, filtered);
+      }
+      return true;
+    }
+    return false;
+  }
+
+  /** "where the primary diagnosis is a heart attack": the diagnosis noun names a diagnosis value's column. */
+  private static boolean names(Parse p, int noun, String valueDimension) {
+    return p.isRaw(noun, Kind.DIMENSION, "primary_diagnosis") && (valueDimension.equals(VocabularyBuilder.DIAGNOSIS_CODE)
+        || valueDimension.equals("diagnosis_category"));
+  }
+
+  private boolean conditions(Parse p) {
+    for (int i = 0; i + 1 < p.size(); i++) {
+      if (p.isRaw(i, Kind.GROUP) && p.isRaw(i + 1, Kind.CONDITION, "validation_rules")) {
+        // "rows failed per validation rule": by check, over the validation rules
+        int start = p.get(i).start();
+        p.rewrite(new int[] {i, i + 1}, new Node.Filtered(start, new Filter("validation_rules", Filter.Op.SQL, List.of(),
+            model.condition("validation_rules").label())), new Node.Grouped(start, Grouping.of("quality_check",
+            model.dimension("quality_check").label()), false, false, "validation rule"));
+        return true;
+      }
+    }
+    for (int i = 0; i < p.size(); i++) {
+      if (p.isRaw(i, Kind.CONDITION)) {
+        String name = p.raw(i).orElseThrow().key();
+        p.replace(i, new Node.Filtered(p.get(i).start(), new Filter(name, Filter.Op.SQL, List.of(),
+            model.condition(name).label())));
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Periods, with the date they apply to ("submitted in March" is submitted_date); "over the last year". */
+  private boolean time(Parse p) {
+    for (int i = 0; i < p.size(); i++) {
+      Optional<Node.Raw> t = p.raw(i).filter(r -> r.is(Kind.TIME));
+      if (t.isEmpty()) {
+        continue;
+      }
+      String column = "service_date";
+      int from = i;
+      if (p.isRaw(i - 1, Kind.DATE_FIELD)) {
+        column = p.raw(i - 1).orElseThrow().key();
+        from = i - 1;
+      } else {
+        // "... in December? I mean the submission date": a date named as such, anywhere
+        List<Integer> fields = new ArrayList<>();
+        long periods = p.nodes.stream().filter(n -> n instanceof Node.Raw r && r.is(Kind.TIME)
+            || n instanceof Node.Timed).count();
+        for (int k = 0; k < p.size(); k++) {
+          if (p.isRaw(k, Kind.DATE_FIELD)) {
+            fields.add(k);
+          }
+        }
+        if (fields.size() == 1 && periods == 1 && !p.raw(fields.get(0)).orElseThrow().key().equals("service_date")
+            && p.raw(fields.get(0)).orElseThrow().span().text().toLowerCase(java.util.Locale.ROOT).contains("date")) {
+          column = p.raw(fields.get(0)).orElseThrow().key();
+          int f = fields.get(0);
+          p.remove(f);
+          if (f < i) {
+            i--;
+          }
+          from = i;
+        }
+      }
+      if (from - 1 >= 0 && p.raw(from - 1).filter(r -> r.is(Kind.COMPARATOR)
+          && Set.of("over", "within").contains(r.span().text().toLowerCase(java.util.Locale.ROOT))).isPresent()) {
+        from--;
+      }
+      p.rewrite(NumberRules.range(from, i), new Node.Timed(p.get(from).start(), t.get().span().period().orElseThrow(),
+          column, t.get().span().endpoints()));
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * Thresholds on a claim's own values: money on an amount ("paid more than $1,000"; "claims over
+   * $5,000" is the billed amount), days on processing days, years or a number after a person word on
+   * age. Left alone when it belongs to a group ("providers with over $1M paid" is a HAVING).
+   */
+  private boolean rowThresholds(Parse p) {
+    for (int i = 0; i < p.size(); i++) {
+      if (!(p.get(i) instanceof Node.Threshold t) || groupContext(p, i)) {
+        continue;
+      }
+      Optional<Binding> b = switch (t.unit()) {
+        case MONEY -> money(p, i);
+        case DAYS -> column(p, i, "processing_days", true);
+        case YEARS -> column(p, i, "patient_age", true);
+        case PLAIN -> plain(p, i);
+        default -> Optional.empty();
+      };
+      if (b.isPresent()) {
+        Filter f = threshold(b.get().column, t);
+        List<Integer> idx = new ArrayList<>(b.get().absorbed);
+        idx.add(i);
+        int[] sorted = idx.stream().mapToInt(Integer::intValue).distinct().sorted().toArray();
+        p.rewrite(sorted, new Node.Filtered(p.get(sorted[0]).start(), f));
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private record Binding(String column, List<Integer> absorbed) {}
+
+  private Optional<Binding> money(Parse p, int i) {
+    for (int j : new int[] {i - 1, i + 1}) {
+      Optional<Node.Raw> m = p.raw(j).filter(r -> r.is(Kind.MEASURE) && MONEY_COLUMNS.contains(r.key()));
+      if (m.isPresent() && !p.isRaw(j - 1, Kind.AGG)) {
+        return Optional.of(new Binding(m.get().key(), List.of(j)));
+      }
+    }
+    if (p.isRaw(i - 1, Kind.AGG) || p.get(i - 1) instanceof Node.Measured) {
+      return Optional.empty(); // "average paid over $100" compares an aggregate
+    }
+    return Optional.of(new Binding("billed_amount", List.of()));
+  }
+
+  private Optional<Binding> column(Parse p, int i, String column, boolean alone) {
+    for (int j : new int[] {i - 1, i + 1}) {
+      if (p.isRaw(j, Kind.MEASURE, column) && !p.isRaw(j - 1, Kind.AGG)) {
+        return Optional.of(new Binding(column, List.of(j)));
+      }
+    }
+    return alone ? Optional.of(new Binding(column, List.of())) : Optional.empty();
+  }
+
+  /** A bare number: on age after a person word or the age noun, on processing days after that noun, on an amount noun. */
+  private Optional<Binding> plain(Parse p, int i) {
+    Optional<Binding> age = column(p, i, "patient_age", false);
+    if (age.isPresent()) {
+      return age;
+    }
+    Optional<Binding> days = column(p, i, "processing_days", false);
+    if (days.isPresent()) {
+      return days;
+    }
+    Optional<Node.Raw> m = p.raw(i - 1).filter(r -> r.is(Kind.MEASURE) && MONEY_COLUMNS.contains(r.key()));
+    if (m.isPresent() && !p.isRaw(i - 2, Kind.AGG)) {
+      return Optional.of(new Binding(m.get().key(), List.of(i - 1)));
+    }
+    Node before = p.get(i - 1);
+    boolean person = before instanceof Node.Raw r && r.is(Kind.ENTITY, "members")
+        || before instanceof Node.Filtered f && (f.filter().target().equals("patient_gender")
+        || Set.of("children", "seniors", "adults").contains(f.filter().target()));
+    Node.Threshold t = (Node.Threshold) p.get(i);
+    if (person && !p.isRaw(i + 1, Kind.ENTITY) || t.text().contains("older") || t.text().contains("younger")) {
+      return Optional.of(new Binding("patient_age", List.of()));
+    }
+    return Optional.empty();
+  }
+
+  /** A threshold right after a group noun and "with"/"who": "providers with more than $1M paid", "providers have billed over $1M". */
+  static boolean groupContext(Parse p, int i) {
+    int k = p.prev(i);
+    if (k >= 0 && p.isRaw(k, Kind.MEASURE) && !p.isRaw(k - 1, Kind.AGG)) {
+      k = p.prev(k);
+    }
+    if (k >= 0 && p.isRaw(k, Kind.AGG)) {
+      k = p.prev(k);
+    }
+    if (k >= 0 && p.isRaw(k, Kind.WITH)) {
+      k = p.prev(k);
+    }
+    Node n = p.get(k);
+    if (n instanceof Node.Grouped) {
+      return true;
+    }
+    return n instanceof Node.Raw r && (r.is(Kind.DIMENSION) || r.is(Kind.ENTITY, "providers")
+        || r.is(Kind.ENTITY, "members") && p.isRaw(p.next(i), Kind.ENTITY));
+  }
+
+  static Filter threshold(String column, Node.Threshold t) {
+    BigDecimal v = t.value();
+    String shown = column.replace('_', ' ') + " " + t.text();
+    if (t.op() == Filter.Op.BETWEEN) {
+      return new Filter(column, Filter.Op.BETWEEN, List.of(v.toPlainString(), t.value2().toPlainString()), shown);
+    }
+    return new Filter(column, t.op(), List.of(v.toPlainString()), shown);
+  }
+}

@@ -1,0 +1,231 @@
+package com.medflow.assistant.nlq.build;
+
+import static java.util.Objects.requireNonNull;
+
+import com.medflow.assistant.nlq.DataFacts;
+import com.medflow.assistant.nlq.ParseResult;
+import com.medflow.assistant.nlq.match.Matched;
+import com.medflow.assistant.nlq.match.Span;
+import com.medflow.assistant.nlq.query.SemanticQuery;
+import com.medflow.assistant.nlq.sql.SqlCompiler;
+import com.medflow.assistant.nlq.text.Token;
+import com.medflow.assistant.nlq.vocab.Kind;
+import com.medflow.assistant.nlq.vocab.Term;
+import com.medflow.assistant.semantic.ModelParts;
+import com.medflow.assistant.semantic.SemanticModel;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * From matched spans to a verdict. Every combination of the meanings of ambiguous phrases is read
+ * (at most {@value #MAX_READINGS}); the readings that account for every word and make a query are
+ * kept. One query: the answer. Several different ones: a clarification listing each as a question.
+ * None: the question is not answered, with the words that could not be placed. With a previous
+ * query, a question that is not complete on its own refines it.
+ */
+public final class Reader {
+  private static final int MAX_READINGS = 32;
+
+  private final SemanticModel model;
+  private final Rules rules;
+  private final SqlCompiler compiler;
+
+  public Reader(SemanticModel model) {
+    this.model = requireNonNull(model, "model is null");
+    this.rules = new Rules(model);
+    this.compiler = new SqlCompiler(model);
+  }
+
+  private record Candidate(Parse parse, Assembler.Outcome outcome, List<Span> spans) {}
+
+  public ParseResult read(List<Token> tokens, Matched matched, DataFacts facts, Optional<SemanticQuery> previous) {
+    Assembler assembler = new Assembler(rules.measures(), facts);
+    List<List<Span>> combos = combinations(matched.spans());
+    List<Candidate> whole = new ArrayList<>();
+    List<Candidate> failed = new ArrayList<>();
+    for (List<Span> spans : combos) {
+      for (Parse p : rules.read(new Parse(tokens, spans))) {
+        Assembler.Outcome o = assembler.assemble(p, false);
+        (o.ok() ? whole : failed).add(new Candidate(p, o, spans));
+      }
+    }
+    List<String> words = tokens.stream().map(Token::text).toList();
+    boolean cue = whole.stream().anyMatch(c -> c.outcome.followUpCue())
+        || matched.spans().stream().anyMatch(s -> s.is(Kind.FOLLOW_UP));
+    boolean incomplete = whole.stream().allMatch(c -> !c.outcome.measured());
+    if (previous.isPresent() && (whole.isEmpty() || incomplete || cue && whole.stream().allMatch(c ->
+        c.outcome.explicitMeasures().isEmpty() || words.contains("also") || words.contains("add")
+        || words.contains("instead")))) {
+      Optional<ParseResult> refined = followUp(tokens, combos, assembler, previous.get(), words, matched);
+      if (refined.isPresent()) {
+        return refined.get();
+      }
+    }
+    List<String> understood = new ArrayList<>(matched.corrections());
+    if (whole.isEmpty()) {
+      Candidate best = failed.stream().min((a, b) -> Integer.compare(a.outcome.leftovers().size(),
+          b.outcome.leftovers().size())).orElse(null);
+      if (best == null) {
+        return ParseResult.unanswerable("I could not read that question.", understood, List.of());
+      }
+      understood.addAll(understood(best.spans));
+      return ParseResult.unanswerable(reason(best.outcome), understood, best.outcome.leftovers());
+    }
+    // readings that run the same SQL are the same answer
+    Map<String, Candidate> distinct = new LinkedHashMap<>();
+    whole.forEach(c -> distinct.putIfAbsent(compiler.compile(c.outcome.query()), c));
+    if (distinct.size() == 1) {
+      Candidate c = whole.get(0);
+      understood.addAll(understood(c.spans));
+      return ParseResult.answer(c.outcome.query(), understood, c.outcome.assumptions(), false);
+    }
+    List<ParseResult.Reading> readings = new ArrayList<>();
+    for (Candidate c : distinct.values()) {
+      readings.add(new ParseResult.Reading(readingText(tokens, matched.spans(), c), c.outcome.query()));
+      if (readings.size() == 4) {
+        break;
+      }
+    }
+    understood.addAll(understood(whole.get(0).spans.stream().filter(s -> !s.ambiguous()).toList()));
+    return ParseResult.clarify("That question can be read " + distinct.size() + " ways.", understood, readings, false);
+  }
+
+  private Optional<ParseResult> followUp(List<Token> tokens, List<List<Span>> combos, Assembler assembler,
+                                         SemanticQuery previous, List<String> words, Matched matched) {
+    Map<String, SemanticQuery> merged = new LinkedHashMap<>();
+    Map<String, List<Span>> spansOf = new LinkedHashMap<>();
+    for (List<Span> spans : combos) {
+      for (Parse p : rules.read(new Parse(tokens, spans))) {
+        Assembler.Outcome o = assembler.assemble(p, true);
+        if (o.ok()) {
+          SemanticQuery q = FollowUps.merge(previous, o, words, rules.measures());
+          String sql = compiler.compile(q);
+          merged.putIfAbsent(sql, q);
+          spansOf.putIfAbsent(sql, spans);
+        }
+      }
+    }
+    // a follow-up stays on the conversation's table unless it names another
+    if (merged.size() > 1 && merged.values().stream().anyMatch(q -> q.source() == previous.source())) {
+      merged.entrySet().removeIf(e -> e.getValue().source() != previous.source());
+    }
+    if (merged.size() != 1) {
+      return Optional.empty();
+    }
+    String sql = merged.keySet().iterator().next();
+    List<String> understood = new ArrayList<>(matched.corrections());
+    understood.addAll(understood(spansOf.get(sql)));
+    return Optional.of(ParseResult.answer(merged.get(sql), understood, List.of(), true));
+  }
+
+  private static String reason(Assembler.Outcome o) {
+    if (!o.leftovers().isEmpty() && o.problem().equals("could not place")) {
+      return "I could not place " + quote(o.leftovers()) + " in the claims data, so I won't guess.";
+    }
+    return switch (o.problem()) {
+      case "nothing to measure" -> "I understood the scope but not what to measure (claims, amounts, rates...).";
+      case "two periods" -> "The question names two periods (" + String.join(" and ", o.leftovers())
+          + "): say whether to compare them (\"vs\"), take them together, or the change between them.";
+      case "ranks nothing" -> "I understood an ordering (" + quote(o.leftovers()) + ") but not what to rank.";
+      case "mixes tables" -> "The question mixes claims with data-quality tables (" + quote(o.leftovers()) + ").";
+      case "not in that table" -> "That table has no " + quote(o.leftovers()) + ".";
+      case "lists individual members" -> "Individual members are personal data: I can count them but not list them.";
+      default -> "I could not make one query of it (" + o.problem() + (o.leftovers().isEmpty() ? "" : ": "
+          + quote(o.leftovers())) + ").";
+    };
+  }
+
+  private static String quote(List<String> words) {
+    return String.join(", ", words.stream().map(w -> "'" + w + "'").toList());
+  }
+
+  /** Every combination of meanings of the ambiguous spans, at most {@value #MAX_READINGS}. */
+  private static List<List<Span>> combinations(List<Span> spans) {
+    List<List<Span>> out = new ArrayList<>();
+    out.add(new ArrayList<>());
+    for (int i = 0; i < spans.size(); i++) {
+      Span s = spans.get(i);
+      boolean beforeTime = i + 1 < spans.size() && spans.get(i + 1).is(Kind.TIME);
+      // a date word ("processed", "adjudicated") names a date only right before a period; elsewhere its other meaning
+      List<Term> terms = s.terms().size() > 1 && !beforeTime
+          ? s.terms().stream().filter(t -> t.kind() != Kind.DATE_FIELD).toList() : s.terms();
+      List<List<Span>> next = new ArrayList<>();
+      for (List<Span> prefix : out) {
+        for (Term t : terms) {
+          if (next.size() >= MAX_READINGS) {
+            break;
+          }
+          List<Span> l = new ArrayList<>(prefix);
+          l.add(terms.size() == 1 && s.terms().size() == 1 ? s : s.with(t));
+          next.add(l);
+        }
+      }
+      out = next;
+    }
+    return out;
+  }
+
+  /** "'denial rate' → denial rate", "'Aetna' → payer Aetna", "'last quarter' → 2025-07-01 to 2025-09-30". */
+  private List<String> understood(List<Span> spans) {
+    List<String> out = new ArrayList<>();
+    for (Span s : spans) {
+      Term t = s.term();
+      String meaning = switch (t.kind()) {
+        case TIME -> s.period().map(p -> p.label() + " (" + (p.openStart() ? "up to " : p.from() + " to ") + p.to() + ")")
+            .orElse(t.label());
+        case VALUE -> model.findDimension(t.key()).map(ModelParts.Dimension::label).map(l -> l + " " + t.label())
+            .orElse(t.label());
+        case DIMENSION -> "by/of " + t.label();
+        case NUMBER, MONEY, PERCENT, DATE -> "the number " + s.text();
+        default -> t.label().equals(t.key()) ? t.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " "
+            + t.label() : t.label();
+      };
+      out.add("'" + s.text() + "' → " + meaning);
+    }
+    return out;
+  }
+
+  /** The question with each ambiguous phrase replaced by words that name the reading's meaning. */
+  private String readingText(List<Token> tokens, List<Span> original, Candidate c) {
+    StringBuilder sb = new StringBuilder();
+    int i = 0;
+    for (Span s : c.spans) {
+      if (!s.ambiguous() && original.stream().noneMatch(o -> o.start() == s.start() && o.ambiguous())) {
+        continue;
+      }
+      while (i < s.start()) {
+        sb.append(tokens.get(i).original()).append(' ');
+        i++;
+      }
+      sb.append(phrase(s.term())).append(' ');
+      i = s.end();
+    }
+    while (i < tokens.size()) {
+      sb.append(tokens.get(i).original()).append(' ');
+      i++;
+    }
+    String text = sb.toString().trim();
+    if (text.equals(String.join(" ", tokens.stream().map(Token::original).toList()))) {
+      text = text + " (" + String.join("; ", c.parse.notes) + ")";
+    }
+    return text;
+  }
+
+  private String phrase(Term t) {
+    return switch (t.kind()) {
+      case VALUE -> {
+        String dim = model.findDimension(t.key()).map(ModelParts.Dimension::label).orElse(t.key().replace('_', ' '));
+        yield switch (t.key()) {
+          case "quality_reason" -> "quarantined " + t.value().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " rows";
+          case "denial_reason" -> "claims denied for " + t.label();
+          default -> t.label() + " " + dim;
+        };
+      }
+      case MEASURE -> model.measure(t.key()).map(ModelParts.MeasureColumn::label).orElse(t.label());
+      default -> t.label();
+    };
+  }
+}

@@ -1,0 +1,16 @@
+package com.medflow.assistant.nlq.query;
+
+/**
+ * Order and cut of the grouped rows: by {@code by} (a measure of the query) descending or not; the
+ * first {@code limit} rows, or with {@code ties} every row tied for first place (argmax).
+ */
+public record Ranking(Measure by, boolean descending, Integer limit, boolean ties) {
+  public Ranking {
+    if (by == null) {
+      throw new NullPointerException("by is null");
+    }
+    if (limit != null && limit < 1) {
+      throw new IllegalArgumentException("Invalid limit: " + limit);
+    }
+  }
+}
