@@ -175,7 +175,12 @@ public final class Evaluator {
       return new Checked(new Outcome(q.id(), q.question(), kind, Verdict.ABSTAINED, a.status(), a.explanation(), ms,
           false), Optional.of(a.conversationId()));
     }
-    SqlAnswer gold = queries.run(q.sql(), Role.ADMIN, OptionalInt.of(10_000));
+    SqlAnswer gold;
+    try {
+      gold = queries.run(q.sql(), Role.ADMIN, OptionalInt.of(10_000));
+    } catch (RuntimeException e) {
+      throw new IllegalStateException("The reference SQL of question " + q.id() + " failed: " + e.getMessage(), e);
+    }
     boolean ordered = com.medflow.assistant.agent.TopLevel.ordersRows(q.sql());
     boolean ok = ResultComparator.equal(gold.result().rows(), a.rows(), ordered);
     String detail = ok ? "" : String.format(Locale.ROOT, "expected %d row(s) %s, got %d row(s) %s from %s",

@@ -75,6 +75,18 @@ class ExpensiveQueriesAreRefusedTest {
   }
 
   @Test
+  void aJoinOfSidesGroupedByTheirKeyRunsWhateverTheKeysFrequency() {
+    // one row per payer on each side: at most one match per row, however often a payer occurs in the table
+    assertThat(run("SELECT a.payer, a.n, b.m FROM (SELECT payer, count(*) AS n FROM healthcare.claims_clean"
+        + " GROUP BY payer) a JOIN (SELECT payer, max(billed_amount) AS m FROM healthcare.claims_clean GROUP BY payer) b"
+        + " ON a.payer = b.payer ORDER BY a.payer").result().rowCount()).isEqualTo(3);
+    // one side grouped is enough: each row of the other side finds at most one
+    assertThat(run("SELECT count(*) FROM healthcare.claims_clean c JOIN (SELECT payer, avg(billed_amount) AS m"
+        + " FROM healthcare.claims_clean GROUP BY payer) b ON c.payer = b.payer").result().rows())
+        .containsExactly(java.util.List.of(2_000L));
+  }
+
+  @Test
   void joinsOnAKeyAndCrossJoinsWithASmallSideRun() {
     assertThat(run("SELECT count(*) FROM healthcare.claims_clean a JOIN healthcare.claims_clean b"
         + " ON a.claim_id = b.claim_id").result().rows()).containsExactly(java.util.List.of(2_000L));

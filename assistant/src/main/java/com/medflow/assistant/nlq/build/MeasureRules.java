@@ -92,7 +92,7 @@ final class MeasureRules {
             p.rewrite(new int[] {k, i}, new Node.Measured(m.start(), avg, false, "on average"));
             return true;
           }
-          if (isAverage(m.measure())) {
+          if (measures.isAverage(m.measure())) {
             p.remove(i); // already an average ("average paid per claim on average")
             return true;
           }
@@ -101,11 +101,6 @@ final class MeasureRules {
       }
     }
     return false;
-  }
-
-  private boolean isAverage(Measure m) {
-    return m.type() == Measure.Type.AGGREGATE && m.agg() == Measure.Agg.AVG
-        || m.type() == Measure.Type.METRIC && m.metric().startsWith("avg_");
   }
 
   /** The column of a total ("total paid" is a sum of paid_amount), if the measure is one. */

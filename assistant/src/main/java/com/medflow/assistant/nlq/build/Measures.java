@@ -92,6 +92,22 @@ final class Measures {
     return Optional.empty();
   }
 
+  boolean isCount(Measure m) {
+    return m.type() == Measure.Type.METRIC && m.metric().endsWith("_count") || m.type() == Measure.Type.METRIC
+        && m.metric().startsWith("unique_") || m.type() == Measure.Type.AGGREGATE && (m.agg() == Measure.Agg.COUNT
+        || m.agg() == Measure.Agg.COUNT_DISTINCT);
+  }
+
+  boolean isSum(Measure m) {
+    return m.type() == Measure.Type.AGGREGATE && m.agg() == Measure.Agg.SUM
+        || m.type() == Measure.Type.METRIC && m.metric().startsWith("total_");
+  }
+
+  boolean isAverage(Measure m) {
+    return m.type() == Measure.Type.AGGREGATE && m.agg() == Measure.Agg.AVG
+        || m.type() == Measure.Type.METRIC && m.metric().startsWith("avg_");
+  }
+
   String label(String column) {
     return model.measure(column).map(ModelParts.MeasureColumn::label).orElse(column.replace('_', ' '));
   }

@@ -133,8 +133,9 @@ final class RowEstimates {
    * counted for keys that are columns of a table when both sides are large; else the larger side (key joins).
    */
   private long equalityJoin(Join j, List<Expression[]> keys, long left, long right) {
-    if (Saturating.multiply(left, right) <= limits.maxIntermediateRows()) {
-      return Math.max(left, right);
+    if (Saturating.multiply(left, right) <= limits.maxIntermediateRows()
+        || unique(j.left(), keys, 0) || unique(j.right(), keys, 1)) {
+      return Math.max(left, right); // small, or one side has at most one row per key (e.g. grouped by it)
     }
     long bound = Saturating.CEILING;
     String why = null;
@@ -167,6 +168,27 @@ final class RowEstimates {
             .collect(java.util.stream.Collectors.joining(" AND ")), why, Bytes.count(bound)),
         "Join on a more selective key (for example claim_id), or filter or aggregate each side first.");
     return Math.max(Math.max(left, right), bound);
+  }
+
+  /**
+   * Whether {@code side} has at most one row per value of the join keys on that side ({@code which}: 0 left,
+   * 1 right), from the distinct keys Spark propagates through the plan (an aggregate's grouping columns, say).
+   */
+  private static boolean unique(LogicalPlan side, List<Expression[]> keys, int which) {
+    scala.collection.Iterator<org.apache.spark.sql.catalyst.expressions.ExpressionSet> sets =
+        side.distinctKeys().iterator();
+    while (sets.hasNext()) {
+      scala.collection.Iterator<Expression> members = sets.next().iterator();
+      boolean covered = members.hasNext();
+      while (members.hasNext() && covered) {
+        Expression m = members.next();
+        covered = keys.stream().anyMatch(k -> k[which].semanticEquals(m));
+      }
+      if (covered) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The key's most frequent value count, when the key is a column read from one table of {@code side}. */

@@ -1,0 +1,149 @@
+package com.medflow.assistant.nlq.build;
+
+import static com.medflow.assistant.nlq.build.Draft.GO_ON;
+import static com.medflow.assistant.nlq.build.Draft.fail;
+
+import com.medflow.assistant.nlq.query.Grouping;
+import com.medflow.assistant.nlq.query.Measure;
+import com.medflow.assistant.nlq.query.Ranking;
+import com.medflow.assistant.nlq.query.SemanticQuery;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** The assembler's step that decides what is measured and how the groups are ranked. */
+final class MeasureStep {
+  /** Dimensions whose "top" or "most common" means by how many claims. */
+  private static final Set<String> FREQUENCY_DIMENSIONS = Set.of("denial_reason", "procedure_code", "diagnosis_category",
+      "primary_diagnosis", "secondary_diagnosis", "quality_reason", "place_of_service", "quality_check", "claim_status");
+
+  private final Measures measures;
+
+  MeasureStep(Measures measures) {
+    this.measures = measures;
+  }
+
+  Optional<Assembler.Outcome> measure(Draft d) {
+    d.ms.addAll(distinct(d.explicit));
+    if (d.ms.isEmpty()) {
+      d.ms.addAll(distinct(d.implied));
+    }
+    if (d.ranks.size() > 1) {
+      // "most common ..., top five": one ordering said twice
+      Node.Ranked a = d.ranks.get(0);
+      Node.Ranked b = d.ranks.get(1);
+      boolean sameBy = a.by() == null || b.by() == null || a.by().equals(b.by());
+      if (d.ranks.size() > 2 || a.descending() != b.descending() || !sameBy || a.limit() != null && b.limit() != null) {
+        return fail("two orderings", List.of(b.word()));
+      }
+      d.ranks.set(0, new Node.Ranked(a.start(), a.descending(), a.limit() != null ? a.limit() : b.limit(),
+          a.by() != null ? a.by() : b.by(), a.word()));
+      d.ranks.remove(1);
+    }
+    d.rank = d.ranks.isEmpty() ? null : d.ranks.get(0);
+    if (d.ms.isEmpty() && d.rank != null && d.rank.by() != null) {
+      d.ms.add(d.rank.by());
+    }
+    boolean countGroups = d.cues.contains("HOW_MANY:count_groups");
+    if (d.ms.isEmpty() && !d.havings.isEmpty() && !countGroups) {
+      d.havings.forEach(h -> d.ms.add(h.measure()));
+    }
+    if (d.ms.isEmpty() && (d.howMany || d.source != SemanticQuery.Source.CLAIMS || countGroups)) {
+      d.ms.add(measures.claims());
+    }
+    if (d.ms.isEmpty() && !d.funnel && !d.partial && (!d.groupings.isEmpty() || !d.filters.isEmpty())) {
+      d.ms.add(measures.claims());
+      d.assumptions.add("Counting claims, since no other measure was named.");
+    }
+    if (d.ms.isEmpty() && !d.funnel && !d.partial) {
+      return fail("nothing to measure", List.of());
+    }
+    return GO_ON;
+  }
+
+  Optional<Assembler.Outcome> rank(Draft d) {
+    Node.Ranked rank = d.rank;
+    d.sortOnly = rank != null && rank.word().startsWith("sort:");
+    if (rank != null && rank.by() == null && d.explicit.isEmpty()
+        && d.implied.stream().noneMatch(m -> m.equals(measures.claims())) && !d.groupNodes.isEmpty()
+        && d.groupNodes.stream().noneMatch(g -> FREQUENCY_DIMENSIONS.contains(g.grouping().dimension()))) {
+      // "which is our biggest payer?", "who's the best provider?": biggest by what?
+      return fail("ranks by no measure", List.of(rank.word()));
+    }
+    if (rank != null && rank.by() == null && d.ms.isEmpty()) {
+      d.ms.add(measures.claims()); // "top denial reasons", "most frequent diagnoses": by how many claims
+    }
+    int rankStart = rank == null ? 0 : rank.start();
+    Optional<String> rankedAmount = d.p.notes.stream().filter(n -> n.startsWith("ranked amount:")).findFirst();
+    if (rank != null && d.groupings.stream().anyMatch(g -> !g.isGrain()) && rankedAmount.isPresent()
+        && rank.limit() == null && !d.sortOnly && d.groupNodes.stream().noneMatch(Node.Grouped::asked)
+        && d.groupNodes.stream().allMatch(g -> g.start() > rankStart)) {
+      // "smallest billed amount per payer": each payer's smallest amount, not payers ranked
+      replaceByAmount(d, rank.by(), rankedAmount.get());
+      rank = null;
+    }
+    if (rank != null && d.groupings.isEmpty() && !d.partial) {
+      if (rankedAmount.isEmpty()) {
+        return fail("ranks nothing", List.of(rank.word()));
+      }
+      Measure by = rank.by() != null ? rank.by() : d.ms.isEmpty() ? measures.claims() : d.ms.get(0);
+      replaceByAmount(d, by, rankedAmount.get());
+      rank = null;
+    }
+    if (rank != null) {
+      d.ranking = ranking(d, rank);
+    }
+    d.rank = rank;
+    return GO_ON;
+  }
+
+  /** "the highest billed amount": the largest single amount, not a ranking of groups. */
+  private void replaceByAmount(Draft d, Measure by, String note) {
+    String[] parts = note.split(":");
+    d.ms.remove(by);
+    d.ms.add(0, measures.of(parts[1], parts[2]).orElseThrow());
+  }
+
+  private Ranking ranking(Draft d, Node.Ranked rank) {
+    Measure by = rank.by() != null ? rank.by() : d.ms.isEmpty() ? measures.claims() : d.ms.get(0);
+    List<Grouping> categorical = d.groupings.stream().filter(g -> !g.isGrain()).toList();
+    if (!d.ms.contains(by)) {
+      d.ms.add(0, by);
+    }
+    Integer limit = rank.limit();
+    boolean ties = false;
+    if (limit == null && d.partial && d.groupNodes.isEmpty() && !d.sortOnly && asksForOne(d.p)) {
+      limit = 1; // "of those, who has the highest denial rate?": one of the previous answer's groups
+      ties = true;
+    } else if (limit == null && !d.groupNodes.isEmpty() && !d.sortOnly) {
+      boolean single = d.groupNodes.stream().anyMatch(Node.Grouped::singular) || asksForOne(d.p);
+      if (single || categorical.isEmpty() && d.groupings.stream().allMatch(Grouping::isGrain)
+          && d.groupNodes.stream().anyMatch(Node.Grouped::asked)) {
+        limit = 1;
+        ties = true;
+      } else {
+        limit = 10;
+        d.assumptions.add("Showing the top 10, since no number was given.");
+      }
+    }
+    return d.groupings.isEmpty() && !d.partial ? null : new Ranking(by, rank.descending(), limit, ties);
+  }
+
+  /** "who has the lowest ...", "which one had ...", "who's the slowest": one answer (with ties). */
+  private static boolean asksForOne(Parse p) {
+    for (int t = 0; t + 1 < p.tokens.size(); t++) {
+      String a = p.tokens.get(t).text();
+      String b = p.tokens.get(t + 1).text();
+      if ((a.equals("who") || a.equals("which")) && Set.of("has", "is", "had", "was", "one", "single").contains(b)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static List<Measure> distinct(List<Measure> in) {
+    return new ArrayList<>(new LinkedHashSet<>(in));
+  }
+}
