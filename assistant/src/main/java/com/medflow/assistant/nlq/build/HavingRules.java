@@ -79,7 +79,7 @@ final class HavingRules {
   /** "over $1M paid", "more than $500 average billed", "average processing time over 30 days" after a group. */
   private boolean amountCondition(Parse p) {
     for (int i = 0; i < p.size(); i++) {
-      if (!(p.get(i) instanceof Node.Threshold t) || !FilterRules.groupContext(p, i) && !aggBefore(p, i)) {
+      if (!(p.get(i) instanceof Node.Threshold t) || !ThresholdRules.groupContext(p, i) && !aggBefore(p, i)) {
         continue;
       }
       if (t.unit() != Node.Threshold.Unit.MONEY && t.unit() != Node.Threshold.Unit.DAYS
