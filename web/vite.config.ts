@@ -49,5 +49,7 @@ export default defineConfig({
     watch: false,
     pool: 'threads',
     maxWorkers: 2,
+    // lazy pages load slowly on a loaded 2-core machine: generous limits, never a timing assertion
+    testTimeout: 30_000,
   },
 });

@@ -312,10 +312,89 @@ describe('MedFlow web app', { concurrency: false }, () => {
       assert.equal(asks[1].conversation_id, asks.length > 1 ? new URL(page.url()).searchParams.get('c') : null);
       const sqlText = await answer2.getByTestId('answer-sql').locator('pre code').innerText();
       assert.match(sqlText, chosen.includes('Oncology specialty') ? /provider_specialty = 'Oncology'/ : /Neoplasm/);
+      // the chosen reading stays marked on the clarification
+      assert.equal(await turn1.getByTestId('clarification').nth(1).getAttribute('aria-pressed'), 'true');
+      await expectVisible(turn1.getByTestId('chosen-reading'), 'the chosen reading is remembered');
       await shot(page, 'clarify-answered.png');
       await logout(page);
     } catch (e) {
       await shot(page, 'failure-clarify.png').catch(() => {});
+      throw e;
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('an answer verified by the analyst shows as verified to a business user asking a paraphrase', async () => {
+    const page = await newPage();
+    try {
+      await login(page, 'analyst');
+      await page.waitForURL(/\/ask/);
+      await page.getByRole('textbox', { name: 'Question' }).fill('Denial rate by payer');
+      await page.getByRole('button', { name: 'Ask', exact: true }).click();
+      const answer = page.getByTestId('turn').nth(0).getByTestId('answer');
+      await answer.waitFor({ timeout: ANSWER_TIMEOUT });
+      assert.equal(await answer.getAttribute('data-status'), 'ok', await answer.innerText());
+      await expectVisible(answer.getByTestId('note-quarantine'), 'the quarantine note under an answer over claims_clean');
+      log(`note: ${await answer.getByTestId('note-quarantine').innerText()}`);
+      await answer.getByRole('button', { name: 'Mark verified' }).click();
+      await answer.getByLabel('Verification note').fill('checked against the finance report');
+      await answer.getByRole('button', { name: 'Verify answer' }).click();
+      await expectVisible(answer.getByTestId('verify-done'), 'the answer is marked verified');
+      await page.goto(`${BASE}/verified`, { waitUntil: 'load' });
+      await expectVisible(page.getByTestId('verified-answer').filter({ hasText: 'Denial rate by payer' }), 'listed on the Verified page');
+      await shot(page, 'verified.png');
+      await logout(page);
+
+      await login(page, 'business');
+      await page.waitForURL(/\/ask/);
+      await page.getByRole('textbox', { name: 'Question' }).fill('What is the denial rate for each payer?');
+      await page.getByRole('button', { name: 'Ask', exact: true }).click();
+      const paraphrase = page.getByTestId('turn').nth(0).getByTestId('answer');
+      await paraphrase.waitFor({ timeout: ANSWER_TIMEOUT });
+      assert.equal(await paraphrase.getAttribute('data-status'), 'ok', await paraphrase.innerText());
+      const mark = paraphrase.getByTestId('verified-mark');
+      await expectVisible(mark, 'the paraphrase carries the verification');
+      assert.match((await mark.innerText()).replace(/\s+/g, ' '), /Verified by analyst on [A-Z][a-z]{2} \d{1,2}, \d{4}/);
+      await shot(page, 'verified-business.png');
+      await logout(page);
+    } catch (e) {
+      await shot(page, 'failure-verified.png').catch(() => {});
+      throw e;
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('a thumbs-down and an unanswerable question appear on the admin feedback page', async () => {
+    const page = await newPage();
+    const question = 'denial rate by zodiac sign';
+    try {
+      await login(page, 'business');
+      await page.waitForURL(/\/ask/);
+      await page.getByRole('textbox', { name: 'Question' }).fill(question);
+      await page.getByRole('button', { name: 'Ask', exact: true }).click();
+      const answer = page.getByTestId('turn').nth(0).getByTestId('answer');
+      await answer.waitFor({ timeout: ANSWER_TIMEOUT });
+      assert.equal(await answer.getAttribute('data-status'), 'unanswerable', await answer.innerText());
+      await answer.getByRole('button', { name: 'Thumbs down' }).click();
+      await answer.getByLabel('What was wrong?').fill('we need zodiac signs');
+      await answer.getByRole('button', { name: 'Send' }).click();
+      await expectVisible(answer.getByTestId('feedback-sent'), 'the feedback was stored');
+      await logout(page);
+
+      await login(page, 'admin');
+      await page.goto(`${BASE}/feedback`, { waitUntil: 'load' });
+      const down = page.locator('[data-testid="missed-group"][data-kind="thumbs_down"]').filter({ hasText: question });
+      await expectVisible(down, 'the thumbs-down is listed');
+      assert.match(await down.innerText(), /we need zodiac signs/);
+      const missed = page.locator('[data-testid="missed-group"][data-kind="unanswerable"]').filter({ hasText: question });
+      await expectVisible(missed, 'the unanswerable question is listed');
+      assert.match(await page.getByTestId('leftover-words').innerText(), /zodiac/);
+      await shot(page, 'feedback.png');
+      await logout(page);
+    } catch (e) {
+      await shot(page, 'failure-feedback.png').catch(() => {});
       throw e;
     } finally {
       await page.close();

@@ -12,7 +12,7 @@ afterEach(() => vi.unstubAllGlobals());
 function renderApp(path: string) {
   stubFetch({
     'GET /api/me': () => json({ username: getSession()?.username, role: getSession()?.role }),
-    'GET /api/health': () => json({ status: 'ok', version: '0.1.0', dependencies: {} }),
+    'GET /api/health': () => json({ status: 'ok', version: '0.1.0', engine: 'trino', dependencies: {} }),
     'GET /api/ask/examples': () => json({ examples: ['What is the denial rate by payer?'] }),
     'GET /api/tables': () => json({ tables: [] }),
     'GET /api/pipeline/runs': () => json({ runs: [] }),
@@ -38,8 +38,8 @@ const navLinks = () =>
 describe('role-based navigation', () => {
   it.each<[Role, string[]]>([
     ['business', ['Ask', 'Data', 'Pipeline']],
-    ['analyst', ['Ask', 'Data', 'Pipeline', 'SQL']],
-    ['admin', ['Ask', 'Data', 'Pipeline', 'SQL', 'Audit']],
+    ['analyst', ['Ask', 'Data', 'Pipeline', 'SQL', 'Verified']],
+    ['admin', ['Ask', 'Data', 'Pipeline', 'SQL', 'Verified', 'Feedback', 'Audit']],
   ])('%s sees %j', async (role, expected) => {
     signInAs(role);
     renderApp('/ask');
@@ -78,5 +78,14 @@ describe('role-based navigation', () => {
     expect(getSession()).toBeNull();
     expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/login');
+  });
+});
+
+describe('health', () => {
+  it('shows the engine that runs queries', async () => {
+    signInAs('analyst');
+    renderApp('/ask');
+    await screen.findByRole('heading', { name: 'Ask', level: 1 });
+    expect(await screen.findByTestId('query-engine')).toHaveTextContent('trino engine');
   });
 });

@@ -91,6 +91,7 @@ function HealthDot() {
       <span className="small">
         Server {status === 'ok' ? 'healthy' : status}
         {health.data?.version ? ` · v${health.data.version}` : ''}
+        {health.data?.engine ? <span data-testid="query-engine">{` · ${health.data.engine} engine`}</span> : null}
       </span>
     </div>
   );

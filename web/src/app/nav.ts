@@ -13,6 +13,8 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/data', label: 'Data', roles: ['admin', 'analyst', 'business'], icon: 'data' },
   { to: '/pipeline', label: 'Pipeline', roles: ['admin', 'analyst', 'business'], icon: 'pipeline' },
   { to: '/sql', label: 'SQL', roles: ['admin', 'analyst'], icon: 'sql' },
+  { to: '/verified', label: 'Verified', roles: ['admin', 'analyst'], icon: 'verified' },
+  { to: '/feedback', label: 'Feedback', roles: ['admin'], icon: 'feedback' },
   { to: '/audit', label: 'Audit', roles: ['admin'], icon: 'audit' },
 ];
 

@@ -9,6 +9,8 @@ const DataPage = lazy(() => import('@/features/data/components/DataPage'));
 const PipelinePage = lazy(() => import('@/features/pipeline/components/PipelinePage'));
 const SqlPage = lazy(() => import('@/features/sql/components/SqlPage'));
 const AuditPage = lazy(() => import('@/features/audit/components/AuditPage'));
+const VerifiedPage = lazy(() => import('@/features/learning/components/VerifiedPage'));
+const MissedPage = lazy(() => import('@/features/learning/components/MissedPage'));
 
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginPage /> },
@@ -38,6 +40,22 @@ export const routes: RouteObject[] = [
         element: (
           <RequireRole roles={['admin']}>
             <AuditPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'verified',
+        element: (
+          <RequireRole roles={['analyst', 'admin']}>
+            <VerifiedPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'feedback',
+        element: (
+          <RequireRole roles={['admin']}>
+            <MissedPage />
           </RequireRole>
         ),
       },

@@ -50,7 +50,7 @@ export async function toApiError(res: Response): Promise<ApiError> {
 }
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   signal?: AbortSignal;
   headers?: Record<string, string>;
@@ -107,6 +107,7 @@ export const api = {
   get: <T>(path: string, signal?: AbortSignal) => apiJson<T>(path, { signal }),
   post: <T>(path: string, body?: unknown, opts: Omit<RequestOptions, 'body' | 'method'> = {}) =>
     apiJson<T>(path, { ...opts, method: 'POST', body: body ?? {} }),
+  patch: <T>(path: string, body: unknown) => apiJson<T>(path, { method: 'PATCH', body }),
   delete: <T>(path: string) => apiJson<T>(path, { method: 'DELETE' }),
 };
 

@@ -1,7 +1,10 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 import { clearSession } from '@/lib/session';
+
+// findBy* waits for lazily loaded pages; on a busy machine that takes more than the default second
+configure({ asyncUtilTimeout: 10_000 });
 
 // jsdom lacks ResizeObserver (Recharts' ResponsiveContainer uses it).
 class ResizeObserverStub {

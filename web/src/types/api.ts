@@ -93,6 +93,62 @@ export interface Answer {
   tables?: string[];
   /** With status 'clarify': the readings of the question, each an answerable question to send back. */
   clarifications?: string[];
+  /** Set when an analyst or admin verified this answer's semantic query (any wording of it). */
+  verified?: VerifiedMark | null;
+  /** What the figure leaves out: quarantined rows of the same scope, run-out of recent months. */
+  notes?: AnswerNote[];
+  /** Words of the question the engine could not place (unanswerable answers). */
+  leftover_words?: string[];
+}
+
+export interface VerifiedMark {
+  id: string;
+  verified_by: string;
+  verified_at: string;
+  note: string | null;
+}
+
+export interface AnswerNote {
+  kind: 'quarantine' | 'run_out' | string;
+  text: string;
+  /** For analysts: the SQL page with the counting query. */
+  link: string | null;
+  counts: Record<string, number>;
+}
+
+export interface VerifiedAnswer {
+  id: string;
+  question: string;
+  semantic_query: unknown;
+  sql: string;
+  verified_by: string;
+  verified_at: string;
+  note: string | null;
+  updated_at: string;
+}
+
+export interface FeedbackRequest {
+  answer_id: string;
+  rating: 'up' | 'down';
+  comment?: string;
+}
+
+export interface MissedGroup {
+  kind: 'unanswerable' | 'clarify' | 'thumbs_down' | string;
+  question: string;
+  count: number;
+  users: number;
+  last_at: string;
+  leftover_words: string[];
+  comments: string[];
+  sql: string | null;
+}
+
+export interface MissedReport {
+  groups: MissedGroup[];
+  leftover_words: { word: string; count: number }[];
+  answers_read: number;
+  feedback_read: number;
 }
 
 export interface AskExamples {
@@ -300,5 +356,8 @@ export interface DependencyState {
 export interface Health {
   status: 'ok' | 'degraded' | string;
   version?: string;
+  /** Engine of interactive queries: spark or trino. */
+  engine?: string;
+  engine_fallback?: string;
   dependencies?: Record<string, DependencyState>;
 }

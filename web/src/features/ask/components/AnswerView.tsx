@@ -8,6 +8,7 @@ import type { Answer } from '@/types/api';
 import { AnswerChart } from './AnswerChart';
 import { resolveChart } from './chart-data';
 import { SuggestionChips } from './SuggestionChips';
+import { AnswerNotes, FeedbackBar, VerifiedBadge, VerifyControl } from '@/features/learning/components/AnswerExtras';
 
 export interface AnswerViewProps {
   answer: Answer;
@@ -16,12 +17,14 @@ export interface AnswerViewProps {
   sqlOpen?: boolean;
   busy?: boolean;
   animate?: boolean;
+  /** For a clarification: the reading chosen in a later turn of the conversation. */
+  chosen?: string;
 }
 
 /** One answer: headline number or chart, explanation, result table, SQL and follow-ups. */
-export function AnswerView({ answer, onSuggestion, sqlOpen = true, busy, animate = chartAnimation() }: AnswerViewProps) {
+export function AnswerView({ answer, onSuggestion, sqlOpen = true, busy, animate = chartAnimation(), chosen }: AnswerViewProps) {
   if (answer.status === 'clarify') {
-    return <Clarify answer={answer} onPick={onSuggestion} busy={busy} />;
+    return <Clarify answer={answer} onPick={onSuggestion} busy={busy} chosen={chosen} />;
   }
   if (answer.status === 'unanswerable' || answer.status === 'refused') {
     return <NotAnswered answer={answer} onSuggestion={onSuggestion} busy={busy} />;
@@ -30,6 +33,7 @@ export function AnswerView({ answer, onSuggestion, sqlOpen = true, busy, animate
   return (
     <article className="answer" data-testid="answer" data-status={answer.status} aria-label={`Answer: ${answer.question}`}>
       <AnswerMeta answer={answer} />
+      <VerifiedBadge answer={answer} />
       {answer.understood && (
         <p className="understood">
           <span className="muted">Understood as:</span> {answer.understood}
@@ -48,6 +52,7 @@ export function AnswerView({ answer, onSuggestion, sqlOpen = true, busy, animate
           )}
         </div>
       )}
+      <AnswerNotes answer={answer} />
       {chartType !== 'table' && <TableToggle answer={answer} />}
       {answer.sql && <SqlBlock sql={answer.sql} defaultOpen={sqlOpen} />}
       {answer.tables && answer.tables.length > 0 && (
@@ -56,6 +61,10 @@ export function AnswerView({ answer, onSuggestion, sqlOpen = true, busy, animate
         </div>
       )}
       <SuggestionChips suggestions={answer.suggestions} onPick={onSuggestion} disabled={busy} />
+      <div className="answer-actions">
+        <FeedbackBar answer={answer} />
+        <VerifyControl answer={answer} />
+      </div>
     </article>
   );
 }
@@ -103,7 +112,7 @@ export function AnswerMeta({ answer }: { answer: Answer }) {
 }
 
 /** Two or more readings fit the question: each is a button that asks that reading in the same conversation. */
-function Clarify({ answer, onPick, busy }: { answer: Answer; onPick: (q: string) => void; busy?: boolean }) {
+function Clarify({ answer, onPick, busy, chosen }: { answer: Answer; onPick: (q: string) => void; busy?: boolean; chosen?: string }) {
   const readings = answer.clarifications?.length ? answer.clarifications : answer.suggestions;
   return (
     <article className="answer answer-not answer-clarify" data-testid="answer" data-status="clarify"
@@ -117,13 +126,20 @@ function Clarify({ answer, onPick, busy }: { answer: Answer; onPick: (q: string)
       </div>
       <div className="clarifications" role="group" aria-label="Readings of the question">
         {readings.map((r) => (
-          <button key={r} type="button" className="btn clarification" data-testid="clarification"
-            disabled={busy} onClick={() => onPick(r)}>
+          <button key={r} type="button" className={`btn clarification${r === chosen ? ' chosen' : ''}`} data-testid="clarification"
+            aria-pressed={r === chosen} disabled={busy || r === chosen} onClick={() => onPick(r)}>
+            {r === chosen ? '✓ ' : ''}
             {r}
           </button>
         ))}
       </div>
+      {chosen && (
+        <p className="muted small" data-testid="chosen-reading">
+          You chose: {chosen}. Follow-up questions refine this reading.
+        </p>
+      )}
       <AnswerMeta answer={answer} />
+      <FeedbackBar answer={answer} />
     </article>
   );
 }
@@ -148,6 +164,7 @@ function NotAnswered({ answer, onSuggestion, busy }: { answer: Answer; onSuggest
       </div>
       <AnswerMeta answer={answer} />
       <SuggestionChips suggestions={answer.suggestions} onPick={onSuggestion} disabled={busy} label="Questions you can ask instead" />
+      <FeedbackBar answer={answer} />
     </article>
   );
 }

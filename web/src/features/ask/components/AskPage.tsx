@@ -1,3 +1,4 @@
+import type { Turn } from '../api/use-ask-thread';
 import { useEffect, useRef } from 'react';
 import { useSearchParams } from 'react-router';
 import { ErrorAlert, Loading } from '@/components/ui';
@@ -89,6 +90,7 @@ export default function AskPage() {
               turn={t}
               index={i}
               latest={i === turns.length - 1}
+              chosen={chosenReading(t, turns[i + 1])}
               onSuggestion={askQuestion}
               sqlOpen={sqlOpen}
               busy={pending}
@@ -102,4 +104,10 @@ export default function AskPage() {
       )}
     </div>
   );
+}
+
+/** The reading of a clarification that the next turn asked, if it asked one. */
+function chosenReading(t: Turn, next: Turn | undefined): string | undefined {
+  const readings = t.answer?.status === 'clarify' ? (t.answer.clarifications ?? t.answer.suggestions) : [];
+  return next && readings.includes(next.question) ? next.question : undefined;
 }

@@ -13,10 +13,12 @@ export interface TurnViewProps {
   index: number;
   /** The newest turn keeps its trace open; older ones fold it away unless opened. */
   latest?: boolean;
+  /** The reading of this turn's clarification that a later turn asked. */
+  chosen?: string;
 }
 
 /** One question in the thread: the question, its live trace, then the answer (or the error). */
-export function TurnView({ turn, onSuggestion, sqlOpen, busy, index, latest = false }: TurnViewProps) {
+export function TurnView({ turn, onSuggestion, sqlOpen, busy, index, latest = false, chosen }: TurnViewProps) {
   const [traceOpen, setTraceOpen] = useState<boolean | null>(null);
   const live = turn.state === 'streaming';
   const showTrace = live || (traceOpen ?? latest);
@@ -51,7 +53,7 @@ export function TurnView({ turn, onSuggestion, sqlOpen, busy, index, latest = fa
           {showTrace && <TraceList steps={turn.trace} live={live} />}
         </div>
         {turn.state === 'error' && <ErrorAlert error={turn.error} title="The question could not be answered" />}
-        {turn.answer && <AnswerView answer={turn.answer} onSuggestion={onSuggestion} sqlOpen={sqlOpen} busy={busy} />}
+        {turn.answer && <AnswerView answer={turn.answer} onSuggestion={onSuggestion} sqlOpen={sqlOpen} busy={busy} chosen={chosen} />}
       </div>
     </section>
   );

@@ -17,7 +17,8 @@ ORDER BY denial_rate DESC`;
 const LIMITS = [100, 1000, 5000, 10000];
 
 export default function SqlPage() {
-  const [text, setText] = useState(STARTER);
+  // A link such as an answer's quarantine note opens the page with its SQL: /sql?sql=SELECT...
+  const [text, setText] = useState(() => new URLSearchParams(window.location.search).get('sql') ?? STARTER);
   const [limit, setLimit] = useState(1000);
   const run = useRunSql();
   const tables = useTables();

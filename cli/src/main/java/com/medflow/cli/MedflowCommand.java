@@ -26,7 +26,9 @@ import picocli.CommandLine.ScopeType;
     description = "Healthcare-claims analytics: medallion pipeline on Spark + Iceberg and plain-English questions.",
     subcommands = {DemoCommand.class, GenerateCommand.class, PipelineCommand.class, SqlCommand.class, TablesCommand.class,
         ServeCommand.class, AskCommand.class, EvalCommand.class, UsersCommand.class, BenchCommand.class,
-        ConfigCommand.class, com.medflow.cli.commands.S3Command.class, com.medflow.cli.commands.UploadCommand.class})
+        ConfigCommand.class, com.medflow.cli.commands.S3Command.class, com.medflow.cli.commands.UploadCommand.class,
+        com.medflow.cli.commands.SemanticCommand.class, com.medflow.cli.commands.TrinoCommand.class,
+        com.medflow.cli.commands.MaintainCommand.class})
 public final class MedflowCommand {
   @Option(names = "--config", scope = ScopeType.INHERIT, description = "Configuration file (default: ./medflow.yaml if present).")
   Path configFile;

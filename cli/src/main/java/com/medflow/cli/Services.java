@@ -67,6 +67,7 @@ public final class Services implements AutoCloseable {
   private TableVersions tableVersions;
   private ExecutorService queryThreads;
   private ExecutorService pipelineThreads;
+  private java.util.concurrent.ScheduledExecutorService schedulerThread;
   private Accounts accounts;
   private com.medflow.server.metrics.Metrics metrics;
   private AskService askService;
@@ -128,8 +129,13 @@ public final class Services implements AutoCloseable {
 
   public PipelineRunner pipelineRunner(double threshold, PipelineListener listener) {
     // always given: a run's --landing may be an s3:// location even when the configured one is a folder
+    var r = config.orchestration().retry();
     return new PipelineRunner(lake(), runStore(), mappings(), icd10(), new QualityGate(threshold), clock, listener,
-        Optional.of(com.medflow.objectstore.S3Connection.of(config.s3())));
+        Optional.of(com.medflow.objectstore.S3Connection.of(config.s3())),
+        new com.medflow.pipeline.run.RetryPolicy(r.maxAttempts(), r.initialBackoff(), r.multiplier(), r.maxBackoff()),
+        com.medflow.pipeline.run.Sleeper.SYSTEM,
+        new com.medflow.pipeline.quality.ArrivalChecks(config.orchestration().checks()),
+        com.medflow.telemetry.Tracing.NOOP);
   }
 
   /** The S3 store of the landing zone and warehouse when either is on S3 (credentials resolved now). */
@@ -155,11 +161,24 @@ public final class Services implements AutoCloseable {
       queryThreads = Executors.newFixedThreadPool(config.query().maxConcurrent(), named("medflow-query"));
       tableVersions = new TableVersions(config.catalog());
       lake().createTables();
-      queryService = new QueryService(config.query(), new SparkQueryEngine(spark(), lake(), queryThreads), resultCache(),
+      queryService = new QueryService(config.query(), queryEngine(), queryFallback(), resultCache(),
           tableVersions::current, new com.medflow.query.run.RunningQueries(config.query().maxConcurrent(),
               config.query().maxConcurrentPerUser(), clock));
     }
     return queryService;
+  }
+
+  /** The engine of query.engine: the Spark session of this process, or Trino at trino.url. */
+  private com.medflow.query.engine.QueryEngine queryEngine() {
+    return config.engine().kind() == MedflowConfig.EngineKind.TRINO
+        ? new com.medflow.query.engine.TrinoQueryEngine(config.engine().trino(), config.catalog().name(), queryThreads)
+        : new SparkQueryEngine(spark(), lake(), queryThreads);
+  }
+
+  /** Spark while Trino is down, when query.engine-fallback=spark. */
+  private Optional<com.medflow.query.engine.QueryEngine> queryFallback() {
+    return config.engine().kind() == MedflowConfig.EngineKind.TRINO && config.engine().fallbackToSpark()
+        ? Optional.of(new SparkQueryEngine(spark(), lake(), queryThreads)) : Optional.empty();
   }
 
   public synchronized Accounts accounts() {
@@ -180,12 +199,13 @@ public final class Services implements AutoCloseable {
   /** An assistant whose queries bypass the result cache (for measuring uncached latency). */
   public synchronized AskService uncachedAskService() {
     QueryService queries = queryService();
-    return newAskService(new QueryService(config.query(), queries.engine(), ResultCache.NONE, tableVersions::current));
+    return newAskService(new QueryService(config.query(), queries.engine(), queries.fallback(), ResultCache.NONE,
+        tableVersions::current, queries.running()));
   }
 
   private AskService newAskService(QueryService queries) {
     if (questionEngine == null) {
-      SemanticModel model = SemanticModel.load();
+      SemanticModel model = SemanticModel.load(config.assistant().semanticModel());
       java.nio.file.Path djl = config.home().resolve("djl");
       if (System.getProperty("DJL_CACHE_DIR") == null && System.getenv("DJL_CACHE_DIR") == null) {
         System.setProperty("DJL_CACHE_DIR", djl.toString());
@@ -196,7 +216,53 @@ public final class Services implements AutoCloseable {
     }
     Optional<SqlWriter> llm = config.assistant().llmEnabled()
         ? Optional.of(ClaudeSqlWriter.fromConfig(config.assistant(), questionEngine.model())) : Optional.empty();
-    return new AskService(questionEngine, lakeFacts, queries, retriever, llm, new ConversationStore(appDb()), clock);
+    ConversationStore conversations = new ConversationStore(appDb());
+    return new AskService(questionEngine, lakeFacts, queries, verifiedRetriever(retriever), llm, conversations, clock,
+        Optional.of(verifications()), Optional.of(new com.medflow.store.feedback.FeedbackStore(appDb())),
+        Optional.of(new com.medflow.assistant.notes.ScopeNotes(queries, mappings())));
+  }
+
+  /** What the data holds now (values of each dimension, first and latest service dates). */
+  public synchronized com.medflow.assistant.nlq.DataFacts dataFacts() {
+    askService();
+    return lakeFacts.get();
+  }
+
+  /** Verified answers found by retrieval beside the model's documents and examples. */
+  private com.medflow.assistant.retrieval.Retriever verifiedRetriever(HybridRetriever base) {
+    com.medflow.store.verified.VerifiedAnswerStore store = new com.medflow.store.verified.VerifiedAnswerStore(appDb());
+    return new com.medflow.assistant.retrieval.VerifiedExamples(base, base::embed, store::list);
+  }
+
+  public synchronized com.medflow.assistant.agent.Verifications verifications() {
+    return new com.medflow.assistant.agent.Verifications(new com.medflow.store.verified.VerifiedAnswerStore(appDb()),
+        new ConversationStore(appDb()), clock);
+  }
+
+  /**
+   * Re-reads the semantic model (assistant.semantic-model, or the built-in one), checks it, and swaps it into
+   * the running assistant with a new retrieval index: questions asked from now on use it.
+   */
+  public synchronized java.util.Map<String, Object> reloadSemanticModel() {
+    SemanticModel model = SemanticModel.load(config.assistant().semanticModel());
+    HybridRetriever fresh = new HybridRetriever(KnowledgeBase.build(model), new AllMiniLmL6V2QuantizedEmbeddingModel());
+    questionEngine = new QuestionEngine(model, icd10());
+    retriever = fresh;
+    askService().reload(questionEngine, verifiedRetriever(fresh));
+    java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+    out.put("source", config.assistant().semanticModel().map(Object::toString).orElse("built-in"));
+    out.put("version", model.version());
+    out.put("metrics", model.metrics().size());
+    out.put("dimensions", model.dimensions().size());
+    out.put("conditions", model.conditions().size());
+    return out;
+  }
+
+  /** Verified answers, feedback, the missed-questions report and model reload. */
+  public com.medflow.server.routes.LearningRoutes learningRoutes() {
+    return new com.medflow.server.routes.LearningRoutes(verifications(),
+        new com.medflow.store.feedback.FeedbackStore(appDb()), new ConversationStore(appDb()), this::reloadSemanticModel,
+        clock);
   }
 
   public synchronized com.medflow.server.metrics.Metrics metrics() {
@@ -226,13 +292,32 @@ public final class Services implements AutoCloseable {
     QueryService queries = queryService();
     PipelineService pipelines = new PipelineService(
         () -> pipelineRunner(config.pipeline().gateThreshold(), PipelineListener.NONE), runStore(), lake(),
-        config.pipeline().landing(), pipelineThreads, mappings());
+        config.pipeline().landing(), pipelineThreads, mappings(), new com.medflow.server.pipeline.ArrivalStatus(lake(),
+            new com.medflow.pipeline.quality.ArrivalChecks(config.orchestration().checks()), clock));
+    var orchestration = config.orchestration();
+    if (orchestration.schedule().isPresent() || orchestration.sensor().enabled()) {
+      var scheduler = new com.medflow.server.pipeline.PipelineScheduler(clock, orchestration.schedule(),
+          orchestration.sensor(), com.medflow.server.pipeline.LandingListing.of(config.pipeline().landing(),
+              com.medflow.objectstore.S3Connection.of(config.s3())), pipelines::busy, pipelines::start);
+      pipelines.attach(scheduler);
+      schedulerThread = Executors.newSingleThreadScheduledExecutor(named("medflow-scheduler"));
+      schedulerThread.scheduleWithFixedDelay(() -> {
+        try {
+          scheduler.tick();
+        } catch (RuntimeException e) {
+          org.slf4j.LoggerFactory.getLogger(Services.class).warn("Scheduler tick failed: {}", e.getMessage());
+        }
+      }, 1, scheduler.tickInterval().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
     HealthService health = new HealthService()
         .add("catalog", () -> queries.engine().ping())
+        .fixed("query_engine", "ok", queries.engine().name() + queries.fallback().map(f -> " (falls back to " + f.name()
+            + " while it is down)").orElse(""))
         .add("app_db", () -> appDb().ping())
         .add("cache", () -> resultCache().ping())
         .fixed("llm", config.assistant().llmEnabled() ? "ok" : "disabled",
             config.assistant().llmEnabled() ? "Claude " + config.assistant().model() : "offline engine only (no API key)");
+    health.report("data_checks", pipelines::checks);
     if (s3().isPresent()) {
       health.add("object_store", this::pingObjectStore);
     } else {
@@ -274,6 +359,9 @@ public final class Services implements AutoCloseable {
   public synchronized void close() {
     if (queryThreads != null) {
       queryThreads.shutdownNow();
+    }
+    if (schedulerThread != null) {
+      schedulerThread.shutdownNow();
     }
     if (pipelineThreads != null) {
       pipelineThreads.shutdownNow();

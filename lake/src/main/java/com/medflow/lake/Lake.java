@@ -98,7 +98,7 @@ public final class Lake {
       if (!iceberg.tableExists(ti)) {
         org.apache.iceberg.Schema schema = org.apache.iceberg.spark.SparkSchemaUtil.convert(sparkSchema(spec));
         org.apache.iceberg.PartitionSpec.Builder partition = org.apache.iceberg.PartitionSpec.builderFor(schema);
-        spec.partitionBy().forEach(partition::identity);
+        spec.partitionBy().forEach(p -> PartitionField.parse(p).addTo(partition));
         try {
           iceberg.createTable(ti, schema, partition.build(), properties(spec));
         } catch (org.apache.iceberg.exceptions.AlreadyExistsException raced) {
@@ -116,6 +116,15 @@ public final class Lake {
         }
         if (update != null) {
           update.commit();
+          table.refresh();
+        }
+        PartitionField.evolve(table, spec);
+        Map<String, String> wanted = properties(spec);
+        Map<String, String> current = table.properties();
+        if (wanted.entrySet().stream().anyMatch(e -> !e.getValue().equals(current.get(e.getKey())))) {
+          org.apache.iceberg.UpdateProperties props = table.updateProperties();
+          wanted.forEach(props::set);
+          props.commit();
         }
       }
     }
@@ -146,6 +155,14 @@ public final class Lake {
       // Writers already hold one payer per task (one file per payer), so no shuffle before writing.
       p.put("write.distribution-mode", "none");
       p.put("write.spark.fanout.enabled", "true");
+    }
+    if (spec.id().equals(Tables.CLAIMS_CLEAN)) {
+      // Partitioned by payer and service month: one file per partition per write, and a batch's MERGE
+      // writes delete files and its new rows instead of rewriting every file holding one of its claims.
+      p.put("write.distribution-mode", "hash");
+      p.put("write.merge.mode", "merge-on-read");
+      p.put("write.update.mode", "merge-on-read");
+      p.put("write.delete.mode", "merge-on-read");
     }
     return p;
   }

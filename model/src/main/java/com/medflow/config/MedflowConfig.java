@@ -24,7 +24,10 @@ public record MedflowConfig(
     Cache cache,
     Assistant assistant,
     S3 s3,
-    Profile profile) {
+    Profile profile,
+    Engine engine,
+    Maintenance maintenance,
+    OrchestrationConfig orchestration) {
 
   public MedflowConfig {
     requireNonNull(home, "home is null");
@@ -38,6 +41,43 @@ public record MedflowConfig(
     requireNonNull(assistant, "assistant is null");
     requireNonNull(s3, "s3 is null");
     requireNonNull(profile, "profile is null");
+    requireNonNull(engine, "engine is null");
+    requireNonNull(maintenance, "maintenance is null");
+    requireNonNull(orchestration, "orchestration is null");
+  }
+
+  /** Table maintenance ({@code ./medflow maintain}): snapshot retention and the age of removable orphan files. */
+  public record Maintenance(Duration snapshotRetention, int minSnapshots, Duration orphanMinAge) {
+    public Maintenance {
+      requireNonNull(snapshotRetention, "snapshotRetention is null");
+      requireNonNull(orphanMinAge, "orphanMinAge is null");
+      com.medflow.model.Preconditions.checkArgument(!snapshotRetention.isNegative(), "Invalid snapshot retention: %s",
+          snapshotRetention);
+      com.medflow.model.Preconditions.checkArgument(minSnapshots >= 1, "Invalid minimum snapshots: %s", minSnapshots);
+      com.medflow.model.Preconditions.checkArgument(!orphanMinAge.isNegative(), "Invalid orphan file age: %s", orphanMinAge);
+    }
+  }
+
+  /** Which engine runs interactive queries, and how to reach and run Trino. */
+  public record Engine(EngineKind kind, boolean fallbackToSpark, Trino trino) {
+    public Engine {
+      requireNonNull(kind, "kind is null");
+      requireNonNull(trino, "trino is null");
+    }
+  }
+
+  public enum EngineKind { SPARK, TRINO }
+
+  /** A Trino coordinator: its URL, the user MedFlow sends, and where ./medflow trino installs and runs it. */
+  public record Trino(URI url, String user, Path installDir, Path dataDir, Optional<Path> javaHome, String heap) {
+    public Trino {
+      requireNonNull(url, "url is null");
+      requireNonNull(user, "user is null");
+      requireNonNull(installDir, "installDir is null");
+      requireNonNull(dataDir, "dataDir is null");
+      requireNonNull(javaHome, "javaHome is null");
+      requireNonNull(heap, "heap is null");
+    }
   }
 
   /** Iceberg JDBC catalog and warehouse location. */
@@ -126,7 +166,12 @@ public record MedflowConfig(
   public record Cache(CacheType type, URI redisUrl, Duration ttl, int maxEntries) {}
 
   public record Assistant(Optional<String> anthropicApiKey, URI anthropicBaseUrl, String model, Duration llmTimeout,
-                          int llmRetries) {
+                          int llmRetries, Optional<Path> semanticModel) {
+    public Assistant(Optional<String> anthropicApiKey, URI anthropicBaseUrl, String model, Duration llmTimeout,
+                     int llmRetries) {
+      this(anthropicApiKey, anthropicBaseUrl, model, llmTimeout, llmRetries, Optional.empty());
+    }
+
     public boolean llmEnabled() {
       return anthropicApiKey.isPresent();
     }
@@ -215,11 +260,33 @@ public record MedflowConfig(
         raw.duration(Settings.CACHE_TTL), raw.integer(Settings.CACHE_MAX_ENTRIES, 1, 100_000_000));
 
     Assistant assistant = new Assistant(raw.optional(Settings.ANTHROPIC_API_KEY), raw.uri(Settings.ANTHROPIC_BASE_URL),
-        raw.string(Settings.ANTHROPIC_MODEL), raw.duration(Settings.LLM_TIMEOUT), raw.integer(Settings.LLM_RETRIES, 0, 1));
+        raw.string(Settings.ANTHROPIC_MODEL), raw.duration(Settings.LLM_TIMEOUT), raw.integer(Settings.LLM_RETRIES, 0, 1),
+        raw.optional(Settings.SEMANTIC_MODEL).map(v -> raw.path(Settings.SEMANTIC_MODEL)));
 
     return new MedflowConfig(home, catalog, spark, pipeline, appDb, server, query, cache, assistant, s3(raw),
         Profile.parse(raw.string(Settings.PROFILE)).orElseThrow(() -> raw.bad(Settings.PROFILE,
-            raw.string(Settings.PROFILE), "embedded or production")));
+            raw.string(Settings.PROFILE), "embedded or production")), engine(raw),
+        new Maintenance(raw.duration(Settings.MAINTAIN_RETENTION), raw.integer(Settings.MAINTAIN_MIN_SNAPSHOTS, 1, 1_000_000),
+            raw.duration(Settings.MAINTAIN_ORPHAN_AGE)), OrchestrationConfig.from(raw));
+  }
+
+  private static Engine engine(RawConfig raw) {
+    EngineKind kind = raw.choice(Settings.QUERY_ENGINE, EngineKind.class);
+    String fallback = raw.string(Settings.QUERY_ENGINE_FALLBACK).trim().toLowerCase(Locale.ROOT);
+    if (!fallback.equals("none") && !fallback.equals("spark")) {
+      throw raw.bad(Settings.QUERY_ENGINE_FALLBACK, fallback, "none or spark");
+    }
+    URI url = raw.uri(Settings.TRINO_URL);
+    if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme()) || url.getHost() == null || url.getPort() < 1) {
+      throw raw.bad(Settings.TRINO_URL, url.toString(), "an http(s)://host:port URL");
+    }
+    String heap = raw.string(Settings.TRINO_HEAP).trim();
+    if (!heap.matches("[1-9][0-9]{0,5}[mMgG]")) {
+      throw raw.bad(Settings.TRINO_HEAP, heap, "a heap size such as 1G or 1536M");
+    }
+    Optional<Path> java = raw.optional(Settings.TRINO_JAVA_HOME).map(v -> raw.path(Settings.TRINO_JAVA_HOME));
+    return new Engine(kind, fallback.equals("spark"), new Trino(url, raw.string(Settings.TRINO_USER),
+        raw.path(Settings.TRINO_INSTALL_DIR), raw.path(Settings.TRINO_DATA_DIR), java, heap.toUpperCase(Locale.ROOT)));
   }
 
   private static S3 s3(RawConfig raw) {

@@ -78,6 +78,24 @@ public final class Settings {
   public static final Setting QUERY_CANCEL_GRACE = new Setting("query.cancel-grace", "PT2S",
       "How long a timed-out or cancelled query is waited for to stop before the answer says it is still stopping.");
 
+  public static final Setting QUERY_ENGINE = new Setting("query.engine", "spark",
+      "Engine of interactive queries (/api/sql, /api/ask, ./medflow sql): spark (the session in this process) or trino"
+          + " (a Trino coordinator at trino.url over the same Iceberg catalog; ./medflow trino start runs one).");
+  public static final Setting QUERY_ENGINE_FALLBACK = new Setting("query.engine-fallback", "none",
+      "With query.engine=trino: none answers 503 ENGINE_UNAVAILABLE while Trino is down; spark runs the query on Spark"
+          + " instead (its SQL printed again in Spark's dialect).");
+  public static final Setting TRINO_URL = new Setting("trino.url", "http://127.0.0.1:8080",
+      "Trino coordinator (http://host:port); ./medflow trino start listens on its port when the host is this machine.");
+  public static final Setting TRINO_USER = new Setting("trino.user", "medflow", "User name MedFlow sends to Trino.");
+  public static final Setting TRINO_INSTALL_DIR = new Setting("trino.install-dir", "${home}/trino/server",
+      "Where ./medflow trino install unpacks Trino (server tarball and Iceberg plugin from Maven Central); share one"
+          + " folder between homes to install once.");
+  public static final Setting TRINO_DATA_DIR = new Setting("trino.data-dir", "${home}/trino",
+      "Trino's generated configuration (etc/), data, log and pid file.");
+  public static final Setting TRINO_JAVA_HOME = new Setting("trino.java-home", null,
+      "Java 22+ that runs Trino; unset: the newest /usr/lib/jvm/temurin-2[2-9]* or JAVA_HOME when it is new enough.");
+  public static final Setting TRINO_HEAP = new Setting("trino.heap", "1G", "Trino's JVM heap (-Xmx).");
+
   public static final Setting CACHE_TYPE = new Setting("cache.type", "memory",
       "Result cache: memory (in-process Caffeine), redis, or none.");
   public static final Setting CACHE_REDIS_URL = new Setting("cache.redis-url", "redis://127.0.0.1:6379",
@@ -93,6 +111,8 @@ public final class Settings {
   public static final Setting ANTHROPIC_MODEL = new Setting("assistant.model", "claude-sonnet-4-5",
       "Claude model name.");
   public static final Setting LLM_TIMEOUT = new Setting("assistant.llm-timeout", "PT30S", "Time limit of one LLM call.");
+  public static final Setting SEMANTIC_MODEL = new Setting("assistant.semantic-model", null,
+      "A semantic model YAML file used instead of the built-in one; POST /api/semantic/reload re-reads it.");
   public static final Setting LLM_RETRIES = new Setting("assistant.llm-retries", "1", "Retries of a failed LLM call (0 or 1).");
 
   public static final Setting S3_ENDPOINT = new Setting("s3.endpoint", "http://127.0.0.1:9000",
@@ -109,14 +129,36 @@ public final class Settings {
   public static final Setting S3_SERVER_DIR = new Setting("s3.server-dir", "${home}/s3",
       "Folder of the development S3 server (./medflow s3 start): objects, settings, generated credentials, log.");
 
-  public static final List<Setting> ALL = List.of(PROFILE, HOME, CATALOG_NAME, CATALOG_URI, CATALOG_USER, CATALOG_PASSWORD,
+  public static final Setting MAINTAIN_RETENTION = new Setting("maintain.snapshot-retention", "P7D",
+      "./medflow maintain expires snapshots older than this (ISO-8601 duration); time travel works within it.");
+  public static final Setting MAINTAIN_MIN_SNAPSHOTS = new Setting("maintain.min-snapshots", "10",
+      "./medflow maintain keeps at least this many snapshots of each table, however old.");
+  public static final Setting MAINTAIN_ORPHAN_AGE = new Setting("maintain.orphan-min-age", "PT24H",
+      "Files in a table's folder that no snapshot references are deleted once older than this (younger ones may"
+          + " belong to a write in progress).");
+
+  public static final List<Setting> ALL = all(PROFILE, HOME, CATALOG_NAME, CATALOG_URI, CATALOG_USER, CATALOG_PASSWORD,
       WAREHOUSE, SPARK_MASTER,
       SPARK_SHUFFLE_PARTITIONS, SPARK_UI, LANDING, PAYER_MAPPINGS, GATE_THRESHOLD, APP_DB_URL, APP_DB_USER,
       APP_DB_PASSWORD, SERVER_HOST, SERVER_PORT, TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD, JWT_SECRET, TOKEN_TTL,
       RATE_LIMIT, QUERY_TIMEOUT, QUERY_MAX_ROWS, QUERY_DEFAULT_LIMIT, QUERY_MAX_INTERMEDIATE_ROWS, QUERY_MAX_RESULT_BYTES,
-      QUERY_MAX_VALUE_BYTES, QUERY_MAX_CONCURRENT, QUERY_MAX_CONCURRENT_PER_USER, QUERY_CANCEL_GRACE, CACHE_TYPE,
+      QUERY_MAX_VALUE_BYTES, QUERY_MAX_CONCURRENT, QUERY_MAX_CONCURRENT_PER_USER, QUERY_CANCEL_GRACE, QUERY_ENGINE, QUERY_ENGINE_FALLBACK,
+      TRINO_URL, TRINO_USER, TRINO_INSTALL_DIR, TRINO_DATA_DIR, TRINO_JAVA_HOME, TRINO_HEAP, CACHE_TYPE,
       CACHE_REDIS_URL, CACHE_TTL, CACHE_MAX_ENTRIES, ANTHROPIC_API_KEY, ANTHROPIC_BASE_URL, ANTHROPIC_MODEL,
-      LLM_TIMEOUT, LLM_RETRIES, S3_ENDPOINT, S3_REGION, S3_PATH_STYLE, S3_ACCESS_KEY, S3_SECRET_KEY, S3_SERVER_DIR);
+      LLM_TIMEOUT, LLM_RETRIES, SEMANTIC_MODEL, S3_ENDPOINT, S3_REGION, S3_PATH_STYLE, S3_ACCESS_KEY, S3_SECRET_KEY, S3_SERVER_DIR,
+      MAINTAIN_RETENTION, MAINTAIN_MIN_SNAPSHOTS, MAINTAIN_ORPHAN_AGE, OrchestrationConfig.SETTINGS);
+
+  private static List<Setting> all(Object... settings) { // single settings and lists of them, in order
+    List<Setting> out = new java.util.ArrayList<>();
+    for (Object o : settings) {
+      if (o instanceof Setting s) {
+        out.add(s);
+      } else {
+        ((List<?>) o).forEach(x -> out.add((Setting) x));
+      }
+    }
+    return List.copyOf(out);
+  }
 
   static final Map<String, Setting> BY_KEY = ALL.stream().collect(Collectors.toMap(Setting::key, Function.identity()));
 }

@@ -5,7 +5,10 @@ import static java.util.Objects.requireNonNull;
 import java.util.List;
 import java.util.Optional;
 
-/** A contract table: its name, layer, grain, columns and the columns it is partitioned by. */
+/**
+ * A contract table: its name, layer, grain, columns and how it is partitioned: each entry a column
+ * (identity) or {@code month(column)} (Iceberg's month transform).
+ */
 public record TableSpec(TableId id, Layer layer, String description, List<ColumnSpec> columns,
                         List<String> partitionBy) {
   public enum Layer { BRONZE, SILVER, GOLD }

@@ -77,7 +77,7 @@ public final class Tables {
           c("source_file", "string", "File that last wrote the row"),
           c("source_line", "bigint", "Line in source_file"),
           c("updated_at", "timestamp", "When the pipeline last wrote the row")),
-      List.of("payer"));
+      List.of("payer", "month(service_date)"));
 
   public static final TableSpec CLAIMS_QUARANTINED_SPEC = new TableSpec(CLAIMS_QUARANTINED, TableSpec.Layer.SILVER,
       "Every bronze row that did not become a clean claim, with every rule it broke.",

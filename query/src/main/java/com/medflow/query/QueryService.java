@@ -7,6 +7,7 @@ import com.medflow.model.Role;
 import com.medflow.model.TableId;
 import com.medflow.query.cache.ResultCache;
 import com.medflow.query.engine.EngineQuery;
+import com.medflow.query.engine.EngineUnavailableException;
 import com.medflow.query.engine.QueryEngine;
 import com.medflow.query.engine.QueryResult;
 import com.medflow.query.guard.GuardedSql;
@@ -30,8 +31,11 @@ import java.util.function.Supplier;
  * masked before anything leaves. Refusals surface as {@link com.medflow.query.guard.SqlRefusedException}.
  */
 public final class QueryService {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(QueryService.class);
   private final SqlGuard guard;
   private final QueryEngine engine;
+  private final java.util.Optional<QueryEngine> fallback;
+  private final java.util.Optional<SqlGuard> fallbackGuard;
   private final ResultCache cache;
   private final Supplier<Map<TableId, String>> versions;
   private final MedflowConfig.Query limits;
@@ -48,13 +52,25 @@ public final class QueryService {
 
   public QueryService(MedflowConfig.Query limits, QueryEngine engine, ResultCache cache,
                       Supplier<Map<TableId, String>> versions, RunningQueries running) {
+    this(limits, engine, java.util.Optional.empty(), cache, versions, running);
+  }
+
+  /**
+   * @param fallback the engine that answers while {@code engine} is unavailable ({@code query.engine-fallback=spark});
+   *     the SQL is checked again and printed in its dialect
+   */
+  public QueryService(MedflowConfig.Query limits, QueryEngine engine, java.util.Optional<QueryEngine> fallback,
+                      ResultCache cache, Supplier<Map<TableId, String>> versions, RunningQueries running) {
+    this.fallback = requireNonNull(fallback, "fallback is null");
     this.limits = requireNonNull(limits, "limits is null");
     this.running = requireNonNull(running, "running is null");
     this.engine = requireNonNull(engine, "engine is null");
     this.cache = requireNonNull(cache, "cache is null");
     this.versions = requireNonNull(versions, "versions is null");
     // One row more than the caller gets, so a result that was cut short can say so.
-    this.guard = new SqlGuard(limits.defaultLimit() + 1, limits.maxRows() + 1);
+    this.guard = new SqlGuard(limits.defaultLimit() + 1, limits.maxRows() + 1, SqlGuard.DEFAULT_CATALOG, engine.dialect());
+    this.fallbackGuard = fallback.map(f -> new SqlGuard(limits.defaultLimit() + 1, limits.maxRows() + 1,
+        SqlGuard.DEFAULT_CATALOG, f.dialect()));
   }
 
   /** Runs as a local caller (the CLI, evaluation): validated for {@code role}, answered from the cache or the engine. */
@@ -68,34 +84,54 @@ public final class QueryService {
    * when the caller (or the server) already runs as many queries as allowed.
    */
   public SqlAnswer run(String sql, QueryCaller caller, OptionalInt requestedLimit) {
-    Role role = caller.role();
     long start = System.nanoTime();
     int limit = Math.min(requestedLimit.orElse(limits.defaultLimit()), limits.maxRows());
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be at least 1");
     }
-    GuardedSql g = check(sql, role, limit + 1);
-    String key = cacheKey(g, role, limit);
+    try {
+      return run(sql, caller, limit, engine, guard, start);
+    } catch (EngineUnavailableException e) {
+      if (fallback.isEmpty()) {
+        throw e;
+      }
+      LOG.warn("{}; answering on {} (query.engine-fallback)", e.getMessage(), fallback.get().name());
+      return run(sql, caller, limit, fallback.get(), fallbackGuard.orElseThrow(), start);
+    }
+  }
+
+  private SqlAnswer run(String sql, QueryCaller caller, int limit, QueryEngine on, SqlGuard checker, long start) {
+    Role role = caller.role();
+    GuardedSql g = check(checker, sql, role, limit + 1);
+    String key = cacheKey(on.name(), g, role, limit);
     var hit = cache.get(key);
     if (hit.isPresent()) {
-      return new SqlAnswer(g.sql(), g.tables(), hit.get(), true, (System.nanoTime() - start) / 1_000_000);
+      return new SqlAnswer(g.sql(), g.tables(), hit.get(), true, (System.nanoTime() - start) / 1_000_000, on.name());
     }
     RunningQuery handle = running.admit(caller, g.sql());
-    QueryResult result = PiiMasker.mask(engine.execute(new EngineQuery(g.sql(), limit, limits, handle)),
-        g.maskedColumns());
+    QueryResult result = PiiMasker.mask(on.execute(new EngineQuery(g.sql(), limit, limits, handle)), g.maskedColumns());
     cache.put(key, result);
-    return new SqlAnswer(g.sql(), g.tables(), result, false, (System.nanoTime() - start) / 1_000_000);
+    return new SqlAnswer(g.sql(), g.tables(), result, false, (System.nanoTime() - start) / 1_000_000, on.name());
   }
 
   /** Validation only (the assistant uses it before running generated SQL). */
   public GuardedSql validate(String sql, Role role) {
-    return check(sql, role, limits.defaultLimit() + 1);
+    return check(guard, sql, role, limits.defaultLimit() + 1);
   }
 
   /** Refusals are not memoized (they throw), so a refused statement is re-checked each time. */
-  private GuardedSql check(String sql, Role role, int limit) {
-    return verdicts.get(role.name() + '\u0000' + limit + '\u0000' + sql,
-        k -> guard.check(sql, role, OptionalInt.of(limit)));
+  private GuardedSql check(SqlGuard checker, String sql, Role role, int limit) {
+    return verdicts.get(checker.dialect().name() + '\u0000' + role.name() + '\u0000' + limit + '\u0000' + sql,
+        k -> checker.check(sql, role, OptionalInt.of(limit)));
+  }
+
+  /** The SQL dialect queries are printed in (the engine's). */
+  public com.medflow.query.guard.SqlDialect dialect() {
+    return engine.dialect();
+  }
+
+  public java.util.Optional<QueryEngine> fallback() {
+    return fallback;
   }
 
   public RunningQueries running() {
@@ -114,9 +150,10 @@ public final class QueryService {
     return cache;
   }
 
-  String cacheKey(GuardedSql g, Role role, int limit) {
+  /** The engine is part of the key: engines may differ in types (a Spark timestamp is a Trino date) and in ties. */
+  String cacheKey(String engineName, GuardedSql g, Role role, int limit) {
     Map<TableId, String> current = versions.get();
-    StringBuilder sb = new StringBuilder(g.sql()).append('\n').append(role.name()).append('\n').append(limit);
+    StringBuilder sb = new StringBuilder(engineName).append('\n').append(g.sql()).append('\n').append(role.name()).append('\n').append(limit);
     g.tables().stream().map(TableId::toString).sorted().forEach(t ->
         sb.append('\n').append(t).append('@').append(current.getOrDefault(TableId.parse(t), "none")));
     try {

@@ -244,6 +244,29 @@ class ServerApiTest {
   }
 
   @Test
+  void healthAndThePipelineChecksShowEachPayersFreshnessAndAStalePayerAsAWarning() {
+    // the fixture batch b1 arrived at the harness clock's start: every payer is fresh
+    JsonNode checks = h.call("GET", "/api/pipeline/checks", analyst, null).body();
+    assertThat(checks.get("status").asText()).isEqualTo("ok");
+    assertThat(checks.get("freshness").findValuesAsText("payer")).containsExactly("Aetna", "BlueCross", "UnitedHealth");
+    assertThat(checks.get("freshness").get(0).get("last_batch_id").asText()).isEqualTo("b1");
+    assertThat(checks.get("freshness").get(0).get("interval").asText()).isEqualTo("PT48H");
+    assertThat(checks.get("volume").size()).as("a first batch has nothing to compare with").isZero();
+    h.clock.advance(Duration.ofDays(3));
+    try {
+      JsonNode body = h.call("GET", "/api/health", null, null).body();
+      assertThat(body.get("status").asText()).as("a warning does not degrade the service").isEqualTo("ok");
+      JsonNode data = body.get("data_checks");
+      assertThat(data.get("status").asText()).isEqualTo("warn");
+      assertThat(data.get("warnings").asLong()).isEqualTo(3);
+      assertThat(data.get("freshness").get(1).get("stale").asBoolean()).isTrue();
+      assertThat(data.get("freshness").get(1).get("age_s").asLong()).isGreaterThanOrEqualTo(3 * 86_400);
+    } finally {
+      h.clock.advance(Duration.ofDays(-3));
+    }
+  }
+
+  @Test
   void healthReportsEachDependency() {
     JsonNode body = h.call("GET", "/api/health", null, null).body();
     assertThat(body.get("status").asText()).isEqualTo("ok");
@@ -275,7 +298,7 @@ class ServerApiTest {
     assertThat(run.get("state").asText()).isEqualTo("SUCCEEDED");
     assertThat(run.get("tasks").size()).isEqualTo(9);
     assertThat(run.get("payers").size()).isEqualTo(3);
-    assertThat(run.get("quality").size()).isEqualTo(3 * 17);
+    assertThat(run.get("quality").size()).isEqualTo(3 * 18); // 17 checks + FRESHNESS per payer
     JsonNode q = h.call("GET", "/api/pipeline/quarantine?payer=BlueCross&limit=5", analyst, null).body().get("rows");
     assertThat(q.size()).isEqualTo(3);
     assertThat(q.get(0).get("reasons").isArray()).isTrue();

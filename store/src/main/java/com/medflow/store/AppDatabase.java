@@ -85,7 +85,8 @@ public final class AppDatabase implements AutoCloseable {
   }
 
   private void migrate() {
-    for (String resource : new String[] {"/medflow/store/schema.sql", "/medflow/store/schema-app.sql"}) {
+    for (String resource : new String[] {"/medflow/store/schema.sql", "/medflow/store/schema-app.sql",
+        "/medflow/store/schema-orchestration.sql"}) {
       String sql = read(resource);
       if (sql == null) {
         continue;

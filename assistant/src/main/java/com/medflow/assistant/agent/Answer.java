@@ -10,7 +10,8 @@ public record Answer(String answerId, String conversationId, String question, St
                      List<ResultColumn> columns, List<List<Object>> rows, int rowCount, boolean truncated,
                      String explanation, Chart chart, List<String> suggestions, String engine, boolean cached,
                      List<TraceEvent> trace, long latencyMs, String understood, List<String> assumptions,
-                     List<String> tables, List<String> clarifications) {
+                     List<String> tables, List<String> clarifications, VerifiedMark verified,
+                     List<com.medflow.assistant.notes.AnswerNote> notes, List<String> leftoverWords) {
   public static final String OK = "ok";
   public static final String UNANSWERABLE = "unanswerable";
   public static final String REFUSED = "refused";
@@ -28,5 +29,34 @@ public record Answer(String answerId, String conversationId, String question, St
     assumptions = List.copyOf(assumptions);
     tables = List.copyOf(tables);
     clarifications = List.copyOf(clarifications);
+    notes = List.copyOf(notes);
+    leftoverWords = List.copyOf(leftoverWords);
+  }
+
+  /** An answer not (yet) verified, without notes. */
+  public Answer(String answerId, String conversationId, String question, String status, String sql,
+                List<ResultColumn> columns, List<List<Object>> rows, int rowCount, boolean truncated,
+                String explanation, Chart chart, List<String> suggestions, String engine, boolean cached,
+                List<TraceEvent> trace, long latencyMs, String understood, List<String> assumptions,
+                List<String> tables, List<String> clarifications) {
+    this(answerId, conversationId, question, status, sql, columns, rows, rowCount, truncated, explanation, chart,
+        suggestions, engine, cached, trace, latencyMs, understood, assumptions, tables, clarifications, null, List.of(),
+        List.of());
+  }
+
+  /** Who verified the semantic query of an answer, when, and their note. */
+  public record VerifiedMark(String id, String verifiedBy, java.time.Instant verifiedAt, String note) {
+    public VerifiedMark {
+      requireNonNull(id, "id is null");
+      requireNonNull(verifiedBy, "verifiedBy is null");
+      requireNonNull(verifiedAt, "verifiedAt is null");
+    }
+  }
+
+  /** This answer with its verification, notes and the words that could not be placed. */
+  public Answer with(VerifiedMark mark, List<com.medflow.assistant.notes.AnswerNote> newNotes, List<String> leftover) {
+    return new Answer(answerId, conversationId, question, status, sql, columns, rows, rowCount, truncated, explanation,
+        chart, suggestions, engine, cached, trace, latencyMs, understood, assumptions, tables, clarifications, mark,
+        newNotes, leftover);
   }
 }

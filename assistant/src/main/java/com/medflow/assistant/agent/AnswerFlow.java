@@ -282,7 +282,7 @@ final class AnswerFlow {
   private List<String> similar(String question, DataFacts f) {
     List<String> out = new ArrayList<>();
     for (Retriever.Hit h : retriever.search(question, 8)) {
-      if (!h.kind().equals("example") || out.size() == 3) {
+      if (!(h.kind().equals("example") || h.kind().equals("verified")) || out.size() == 3 || out.contains(h.title())) {
         continue;
       }
       ParseResult p = engine.read(h.title(), f, Optional.empty());

@@ -15,7 +15,10 @@ import com.medflow.assistant.nlq.query.SemanticQuery;
 import com.medflow.assistant.nlq.sql.SqlCompiler;
 import com.medflow.assistant.retrieval.Retriever;
 import com.medflow.query.QueryService;
+import com.medflow.assistant.notes.ScopeNotes;
 import com.medflow.store.conversations.ConversationStore;
+import com.medflow.store.feedback.FeedbackStore;
+import com.medflow.store.feedback.LoggedAnswer;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,23 +40,59 @@ public final class AskService {
       .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-  private final QuestionEngine engine;
   private final Supplier<DataFacts> facts;
   private final ConversationStore conversations;
   private final Clock clock;
-  private final AnswerFlow flow;
+  private final QueryService queries;
+  private final Optional<SqlWriter> llm;
+  private final Optional<Verifications> verifications;
+  private final Optional<FeedbackStore> answerLog;
+  private final Optional<ScopeNotes> notes;
+  private volatile QuestionEngine engine;
+  private volatile AnswerFlow flow;
 
   public AskService(QuestionEngine engine, Supplier<DataFacts> facts, QueryService queries, Retriever retriever,
                     Optional<SqlWriter> llm, ConversationStore conversations, Clock clock) {
-    this.engine = requireNonNull(engine, "engine is null");
+    this(engine, facts, queries, retriever, llm, conversations, clock, Optional.empty(), Optional.empty(),
+        Optional.empty());
+  }
+
+  /**
+   * With verified answers (marked on answers whose semantic query was verified), the answer log (what the
+   * feedback page groups) and the notes on what a figure leaves out.
+   */
+  public AskService(QuestionEngine engine, Supplier<DataFacts> facts, QueryService queries, Retriever retriever,
+                    Optional<SqlWriter> llm, ConversationStore conversations, Clock clock,
+                    Optional<Verifications> verifications, Optional<FeedbackStore> answerLog,
+                    Optional<ScopeNotes> notes) {
     this.facts = requireNonNull(facts, "facts is null");
     this.conversations = requireNonNull(conversations, "conversations is null");
     this.clock = requireNonNull(clock, "clock is null");
-    Describer describer = new Describer(engine.model());
-    SqlCompiler compiler = new SqlCompiler(engine.model());
-    this.flow = new AnswerFlow(engine, compiler, describer, new Suggester(describer, engine, compiler),
-        requireNonNull(queries, "queries is null"), requireNonNull(retriever, "retriever is null"),
-        requireNonNull(llm, "llm is null"));
+    this.queries = requireNonNull(queries, "queries is null");
+    this.llm = requireNonNull(llm, "llm is null");
+    this.verifications = requireNonNull(verifications, "verifications is null");
+    this.answerLog = requireNonNull(answerLog, "answerLog is null");
+    this.notes = requireNonNull(notes, "notes is null");
+    reload(engine, retriever);
+  }
+
+  /** Answers from now on with {@code newEngine} (a reloaded semantic model) and its retrieval index; no restart. */
+  public synchronized void reload(QuestionEngine newEngine, Retriever retriever) {
+    requireNonNull(newEngine, "newEngine is null");
+    requireNonNull(retriever, "retriever is null");
+    Describer describer = new Describer(newEngine.model());
+    SqlCompiler compiler = new SqlCompiler(newEngine.model());
+    this.flow = new AnswerFlow(newEngine, compiler, describer, new Suggester(describer, newEngine, compiler), queries,
+        retriever, llm);
+    this.engine = newEngine;
+  }
+
+  public QuestionEngine engine() {
+    return engine;
+  }
+
+  public Optional<Verifications> verifications() {
+    return verifications;
   }
 
   /**
@@ -124,6 +163,8 @@ public final class AskService {
       conversations.create(run.conversationId, request.username(), clock.instant());
     }
     DataFacts f = facts.get();
+    QuestionEngine engine = this.engine;
+    AnswerFlow flow = this.flow;
     Context c = ctx;
     Optional<ParseResult.Reading> chosen = c.offered().stream()
         .filter(r -> normalize(r.question()).equals(normalize(request.question()))).findFirst();
@@ -137,9 +178,17 @@ public final class AskService {
               : p.followUp() ? "follow-up: refines the previous question" : "answerable: a question about claims data";
         });
     AnswerFlow.Result result = flow.answer(run, parsed, f, c.previousSql());
-    conversations.addTurn(run.conversationId, result.answer().answerId(), request.question(), result.stored(),
-        toJson(result.answer()), clock.instant());
-    return result.answer();
+    boolean ok = Answer.OK.equals(result.answer().status());
+    Optional<SemanticQuery> ran = result.stored() == null || !ok ? Optional.empty()
+        : SemanticQueryJson.read(result.stored()).query();
+    Answer a = result.answer().with(verifications.flatMap(v -> v.mark(ok ? result.stored() : null)).orElse(null),
+        ran.flatMap(q -> notes.map(n -> n.notes(q, request.username()))).orElse(List.of()), parsed.unknown());
+    conversations.addTurn(run.conversationId, a.answerId(), request.question(), result.stored(), toJson(a),
+        clock.instant());
+    Answer logged = a;
+    answerLog.ifPresent(l -> l.log(new LoggedAnswer(logged.answerId(), clock.instant(), request.username(),
+        request.question(), logged.status(), Optional.ofNullable(logged.sql()), logged.leftoverWords())));
+    return a;
   }
 
   private static String normalize(String s) {

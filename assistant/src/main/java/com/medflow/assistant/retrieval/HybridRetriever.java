@@ -93,6 +93,11 @@ public final class HybridRetriever implements Retriever, AutoCloseable {
     }
   }
 
+  /** The embedding of {@code text} with the index's model (verified examples are compared with it). */
+  public float[] embed(String text) {
+    return embeddings.embed(text).content().vector();
+  }
+
   private static void rank(ScoreDoc[] docs, Map<Integer, Double> fused) {
     for (int i = 0; i < docs.length; i++) {
       fused.merge(docs[i].doc, 1.0 / (RRF_K + i + 1), Double::sum);

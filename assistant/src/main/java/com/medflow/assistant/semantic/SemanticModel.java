@@ -59,6 +59,22 @@ public final class SemanticModel {
     r.check(this);
   }
 
+  /** The model in {@code file} (YAML), checked as the built-in one is; errors name the file. */
+  public static SemanticModel load(java.nio.file.Path file) {
+    try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+      return new SemanticModel(new ObjectMapper(new YAMLFactory()).readTree(in), MetricDefinitions.standard());
+    } catch (IOException e) {
+      throw new IllegalArgumentException("Cannot read the semantic model " + file + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("Semantic model " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The file when given, else the built-in model. */
+  public static SemanticModel load(Optional<java.nio.file.Path> file) {
+    return file.map(SemanticModel::load).orElseGet(SemanticModel::load);
+  }
+
   public static SemanticModel load() {
     String resource = "/medflow/assistant/semantic-model.yaml";
     try (InputStream in = SemanticModel.class.getResourceAsStream(resource)) {

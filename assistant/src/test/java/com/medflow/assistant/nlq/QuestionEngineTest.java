@@ -50,6 +50,14 @@ class QuestionEngineTest {
   }
 
   @Test
+  void aValuePhraseEndingInAWordForClaimsCountsThoseClaims() {
+    assertThat(sql("top three states for ER visits in 2025")).isEqualTo("SELECT member_state, COUNT(*) AS claim_count"
+        + CLAIMS + " WHERE place_of_service = '23' AND service_date BETWEEN DATE '2025-01-01' AND DATE '2025-12-31'"
+        + " GROUP BY member_state ORDER BY claim_count DESC, member_state LIMIT 3");
+    assertThat(sql("average billed for office visits by payer")).startsWith("SELECT payer, AVG(billed_amount)");
+  }
+
+  @Test
   void twoFittingReadingsAreAskedBackAsAnswerableQuestions() {
     ParseResult r = read("oncology claims in 2025");
     assertThat(r.kind()).isEqualTo(ParseResult.Kind.CLARIFY);
@@ -160,5 +168,20 @@ class QuestionEngineTest {
     SemanticQuery bySpecialty = read("claims by specialty in 2025").query().orElseThrow();
     assertThat(COMPILER.compile(ENGINE.read("top 3 only", DemoFacts.FACTS, Optional.of(bySpecialty)).query().orElseThrow()))
         .endsWith("ORDER BY claim_count DESC, provider_specialty LIMIT 3");
+  }
+  @Test
+  void aFollowUpRanksByTheMeasureOfTheAnswerItRefines() {
+    SemanticQuery seniors = read("how many unique members are 65 or older").query().orElseThrow();
+    assertThat(COMPILER.compile(ENGINE.read("which 5 states have the most of them", DemoFacts.FACTS,
+        Optional.of(seniors)).query().orElseThrow())).isEqualTo("SELECT member_state, COUNT(DISTINCT member_id) AS"
+        + " unique_members" + CLAIMS + " WHERE (patient_age >= 65) GROUP BY member_state ORDER BY unique_members DESC,"
+        + " member_state LIMIT 5");
+  }
+
+  @Test
+  void aFollowUpWithNoEarlierAnswerIsNotAnsweredAsAQuestionOfItsOwn() {
+    ParseResult r = read("what about kids?");
+    assertThat(r.kind()).isEqualTo(ParseResult.Kind.UNANSWERABLE);
+    assertThat(r.reason()).contains("refines an earlier answer");
   }
 }

@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
  * pass misses the result cache (cold), the second hits it (cached). Prints p50/p95/max of each.
  */
 @Command(name = "sql", mixinStandardHelpOptions = true,
-    description = "Latency of /api/sql over HTTP on the current data: N mixed queries, uncached then cached.")
+    description = {"Latency of /api/sql over HTTP on the current data: N mixed queries, uncached then cached,",
+        "on each engine given with --engine spark,trino (the same queries, one engine after the other)."})
 public final class BenchSqlCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -38,34 +39,58 @@ public final class BenchSqlCommand implements Callable<Integer> {
   @Option(names = "--queries", defaultValue = "200", description = "Queries per pass (default: ${DEFAULT-VALUE}).")
   int queries;
 
+  @Option(names = "--engine", split = ",", paramLabel = "spark|trino",
+      description = "Engines to measure, one after the other on the same queries (default: query.engine). Trino must"
+          + " be running (./medflow trino start); its resident memory is printed.")
+  List<String> engines = new ArrayList<>();
+
   @Override
   public Integer call() throws Exception {
     MedflowCommand root = (MedflowCommand) spec.root().userObject();
-    Services services = root.services(Map.of("server.port", "0", "rate-limit.per-minute", "0"));
+    List<String> which = engines.isEmpty()
+        ? List.of(root.config(Map.of()).engine().kind().name().toLowerCase(Locale.ROOT)) : engines;
+    for (String e : which) {
+      if (!e.equals("spark") && !e.equals("trino")) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Invalid --engine: " + e + " (spark or trino)");
+      }
+    }
+    List<String> summary = new ArrayList<>();
+    for (String engine : which) {
+      summary.add(measure(root, engine));
+    }
+    summary.forEach(spec.commandLine().getOut()::println);
+    spec.commandLine().getOut().flush();
+    return 0;
+  }
+
+  /** One engine: the warm-up, the uncached pass and the cached pass; returns the summary line. */
+  private String measure(MedflowCommand root, String engine) throws Exception {
+    Services services = root.services(Map.of("server.port", "0", "rate-limit.per-minute", "0", "query.engine", engine,
+        "query.engine-fallback", "none"));
     Terminal term = Terminal.stderr();
     services.accounts().ensureDemoUsers();
-    try (MedflowServer server = services.server(List.of(new AssistantRoutes(services.askService())))) {
+    try (MedflowServer server = services.server(List.of(new AssistantRoutes(services.askService()), services.learningRoutes()))) {
       server.start();
       HttpClient http = HttpClient.newHttpClient();
       String token = JSON.readTree(post(http, server.url() + "/api/auth/login", null,
           "{\"username\":\"analyst\",\"password\":\"analyst\"}")).get("token").asText();
       List<String> sql = workload(queries);
-      term.line(term.bold("Benchmark: /api/sql") + term.dim("  " + sql.size() + " different queries over HTTP at "
-          + server.url()));
-      for (int i = 0; i < 10; i++) { // JIT and Spark warm-up with other queries, not counted
+      term.line(term.bold("Benchmark: /api/sql on " + engine) + term.dim("  " + sql.size()
+          + " different queries over HTTP at " + server.url()));
+      for (int i = 0; i < 10; i++) { // JIT and engine warm-up with other queries, not counted
         run(http, server.url(), token, "SELECT payer, COUNT(*) AS warm" + i + " FROM healthcare.claims_clean GROUP BY payer");
       }
       List<Long> cold = pass(term, http, server.url(), token, sql, "cold  ");
       List<Long> cached = pass(term, http, server.url(), token, sql, "cached");
-      report(term, "uncached", cold);
-      report(term, "cached", cached);
-      spec.commandLine().getOut().println(String.format(Locale.ROOT,
-          "queries=%d cold_p50_ms=%d cold_p95_ms=%d cold_max_ms=%d cached_p50_ms=%d cached_p95_ms=%d cached_max_ms=%d",
-          sql.size(), pct(cold, 0.5), pct(cold, 0.95), pct(cold, 1.0), pct(cached, 0.5), pct(cached, 0.95),
-          pct(cached, 1.0)));
-      spec.commandLine().getOut().flush();
+      report(term, engine + " uncached", cold);
+      report(term, engine + " cached", cached);
+      String rss = engine.equals("trino") ? TrinoCommand.server(services.config()).status().rssBytes()
+          .map(b -> " trino_rss_mb=" + b / (1024 * 1024)).orElse(" trino_rss_mb=unknown") : "";
+      return String.format(Locale.ROOT,
+          "engine=%s queries=%d cold_p50_ms=%d cold_p95_ms=%d cold_max_ms=%d cached_p50_ms=%d cached_p95_ms=%d"
+              + " cached_max_ms=%d%s", engine, sql.size(), pct(cold, 0.5), pct(cold, 0.95), pct(cold, 1.0),
+          pct(cached, 0.5), pct(cached, 0.95), pct(cached, 1.0), rss);
     }
-    return 0;
   }
 
   private static List<Long> pass(Terminal term, HttpClient http, String base, String token, List<String> sql,

@@ -34,7 +34,7 @@ public final class ServeCommand implements Callable<Integer> {
   /** Starts the server, prints its URL, and blocks until the process is interrupted. */
   public static void serve(Services services, Terminal term) throws InterruptedException {
     long start = System.currentTimeMillis();
-    MedflowServer server = services.server(List.of(new AssistantRoutes(services.askService())));
+    MedflowServer server = services.server(List.of(new AssistantRoutes(services.askService()), services.learningRoutes()));
     term.status("  warming up the query engine and the assistant...");
     int warmed = services.askService().warmUp(com.medflow.model.Role.ADMIN);
     term.line(term.dim("  warmed up: " + warmed + " example questions answered"));

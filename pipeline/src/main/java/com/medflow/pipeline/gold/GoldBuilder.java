@@ -28,26 +28,16 @@ public final class GoldBuilder {
    * three at once (separate Spark jobs and commits): on small data the fixed cost of each dominates.
    */
   public void build(String branch, String sourceBranch) {
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(Tables.GOLD.size());
-    try {
-      java.util.List<java.util.concurrent.Future<?>> jobs = new java.util.ArrayList<>();
-      for (TableSpec gold : Tables.GOLD) {
-        String select = definition(gold).replace(SOURCE, lake.qualified(Tables.CLAIMS_CLEAN, sourceBranch));
-        jobs.add(pool.submit(() -> lake.spark().sql("INSERT OVERWRITE " + lake.qualified(gold.id(), branch) + " " + select)));
-      }
-      for (java.util.concurrent.Future<?> job : jobs) {
-        try {
-          job.get();
-        } catch (java.util.concurrent.ExecutionException e) {
-          throw new IllegalStateException("Building gold failed: " + e.getCause().getMessage(), e.getCause());
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException("Interrupted while building gold", e);
-        }
-      }
-    } finally {
-      pool.shutdownNow();
-    }
+    GoldTasks.each(Tables.GOLD, gold -> {
+      buildOne(gold, branch, sourceBranch);
+      return gold;
+    });
+  }
+
+  /** Rebuilds one gold table on {@code branch} from claims_clean as of {@code sourceBranch}. */
+  public void buildOne(TableSpec gold, String branch, String sourceBranch) {
+    String select = definition(gold).replace(SOURCE, lake.qualified(Tables.CLAIMS_CLEAN, sourceBranch));
+    lake.spark().sql("INSERT OVERWRITE " + lake.qualified(gold.id(), branch) + " " + select);
   }
 
   public static String definition(TableSpec gold) {

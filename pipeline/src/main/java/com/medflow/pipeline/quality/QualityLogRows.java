@@ -94,6 +94,27 @@ public final class QualityLogRows {
     return rows;
   }
 
+  /**
+   * Freshness and volume rows (layer bronze, severity WARN). FRESHNESS: one per payer, on its latest
+   * batch; rows_checked 1, rows_failed 1 when stale, threshold 0. VOLUME: rows_checked the rows
+   * expected (the mean of the payer's recent batches), rows_failed |rows - expected|, threshold the
+   * largest deviation allowed.
+   */
+  public static List<Row> arrival(List<ArrivalChecks.Freshness> freshness, List<ArrivalChecks.Volume> volumes,
+                                  String runId, Instant now) {
+    List<Row> rows = new ArrayList<>();
+    for (ArrivalChecks.Freshness f : freshness) {
+      long stale = f.stale() ? 1 : 0;
+      rows.add(row(f.lastBatchId(), now, f.payer(), "bronze", ArrivalChecks.FRESHNESS, Severity.WARN, 1, stale, stale,
+          0.0, !f.stale(), runId));
+    }
+    for (ArrivalChecks.Volume v : volumes) {
+      rows.add(row(v.batchId(), now, v.payer(), "bronze", ArrivalChecks.VOLUME, Severity.WARN, v.expectedRows(),
+          v.deviationRows(), v.deviation(), v.maxDeviation(), v.passed(), runId));
+    }
+    return rows;
+  }
+
   private static Row row(String batch, Instant at, String payer, String layer, String check, Severity severity,
                          long checked, long failed, double rate, double threshold, boolean passed, String runId) {
     return RowFactory.create(batch, at, payer, layer, check, severity.name(), checked, failed, rate, threshold, passed,

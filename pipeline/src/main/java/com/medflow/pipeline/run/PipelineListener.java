@@ -10,5 +10,11 @@ public interface PipelineListener {
 
   default void taskFinished(PipelineTask task, TaskState state, Long rows, String detail, long millis) {}
 
+  /** An attempt of a task begins (1 for the first); code run here counts as part of the attempt. */
+  default void attemptStarted(PipelineTask task, int attempt) {}
+
+  /** A task failed and is tried again after {@code wait}. */
+  default void taskRetrying(PipelineTask task, int nextAttempt, java.time.Duration wait, String why) {}
+
   PipelineListener NONE = new PipelineListener() {};
 }

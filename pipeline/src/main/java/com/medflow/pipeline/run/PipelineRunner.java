@@ -11,8 +11,12 @@ import com.medflow.model.mapping.PayerMappings;
 import com.medflow.pipeline.bronze.BronzeIngest;
 import com.medflow.pipeline.bronze.IngestPlan;
 import com.medflow.pipeline.bronze.IngestedFile;
-import com.medflow.pipeline.gold.GoldBuilder;
+import com.medflow.pipeline.gold.GoldUpdate;
+import com.medflow.pipeline.gold.IncrementalGold;
 import com.medflow.pipeline.landing.LandingZone;
+import com.medflow.pipeline.quality.ArrivalChecks;
+import com.medflow.pipeline.quality.BatchArrival;
+import com.medflow.pipeline.quality.BatchArrivals;
 import com.medflow.pipeline.quality.BatchStats;
 import com.medflow.pipeline.quality.GateDecision;
 import com.medflow.pipeline.quality.QualityGate;
@@ -22,6 +26,10 @@ import com.medflow.pipeline.silver.SilverTransform;
 import com.medflow.pipeline.silver.SilverWriter;
 import com.medflow.pipeline.verify.Verifier;
 import com.medflow.store.runs.PayerResult;
+import com.medflow.store.runs.RunDetail;
+import com.medflow.store.runs.RunEvent;
+import com.medflow.store.runs.RunLog;
+import com.medflow.store.runs.RunSummary;
 import com.medflow.store.runs.RunState;
 import com.medflow.store.runs.RunStore;
 import com.medflow.store.runs.TaskRecord;
@@ -41,6 +49,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import com.medflow.telemetry.Tracing;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -64,6 +76,11 @@ public final class PipelineRunner {
   private final Clock clock;
   private final PipelineListener listener;
   private final Optional<S3Connection> s3;
+  private final RunLog log;
+  private final RetryPolicy retry;
+  private final Sleeper sleeper;
+  private final ArrivalChecks checks;
+  private final Tracer tracer;
 
   public PipelineRunner(Lake lake, RunStore runs, PayerMappings mappings, Icd10Cm icd10, QualityGate gate, Clock clock,
                         PipelineListener listener) {
@@ -73,6 +90,25 @@ public final class PipelineRunner {
   /** {@code s3}: the S3 store of an {@code s3://} landing zone or warehouse (also used to explain its failures). */
   public PipelineRunner(Lake lake, RunStore runs, PayerMappings mappings, Icd10Cm icd10, QualityGate gate, Clock clock,
                         PipelineListener listener, Optional<S3Connection> s3) {
+    this(lake, runs, mappings, icd10, gate, clock, listener, s3, RetryPolicy.NONE, Sleeper.SYSTEM);
+  }
+
+  /** {@code retry}: how often a failing task is tried; {@code sleeper} waits between the tries. */
+  public PipelineRunner(Lake lake, RunStore runs, PayerMappings mappings, Icd10Cm icd10, QualityGate gate, Clock clock,
+                        PipelineListener listener, Optional<S3Connection> s3, RetryPolicy retry, Sleeper sleeper) {
+    this(lake, runs, mappings, icd10, gate, clock, listener, s3, retry, sleeper,
+        new ArrivalChecks(com.medflow.config.OrchestrationConfig.DEFAULT_CHECKS), Tracing.NOOP);
+  }
+
+  /** {@code checks}: freshness and volume (warn rows in data_quality_log); {@code tracer}: spans of the run and its tasks. */
+  public PipelineRunner(Lake lake, RunStore runs, PayerMappings mappings, Icd10Cm icd10, QualityGate gate, Clock clock,
+                        PipelineListener listener, Optional<S3Connection> s3, RetryPolicy retry, Sleeper sleeper,
+                        ArrivalChecks checks, Tracer tracer) {
+    this.checks = requireNonNull(checks, "checks is null");
+    this.tracer = requireNonNull(tracer, "tracer is null");
+    this.retry = requireNonNull(retry, "retry is null");
+    this.sleeper = requireNonNull(sleeper, "sleeper is null");
+    this.log = runs.log();
     this.s3 = requireNonNull(s3, "s3 is null");
     this.lake = requireNonNull(lake, "lake is null");
     this.runs = requireNonNull(runs, "runs is null");
@@ -90,12 +126,24 @@ public final class PipelineRunner {
 
   /** Takes the pipeline lock and records the run as started; {@link #run} must follow. */
   public String begin(String landing, String trigger) {
+    return begin(landing, trigger, List.of());
+  }
+
+  /**
+   * Begins a run; with {@code backfill} batches ("payer/batch_id"), the run reads those batches
+   * from bronze again instead of the landing zone, and re-processes them through silver and gold.
+   */
+  public String begin(String landing, String trigger, List<String> backfill) {
+    List<String> keys = backfill.isEmpty() ? List.of() : Backfill.resolve(lake, backfill);
     String runId = newRunId(clock);
     runs.tryLock(runId, clock.instant(), STALE_LOCK).ifPresent(holder -> {
       throw new PipelineBusyException(holder);
     });
     try {
       runs.start(runId, trigger, landing, PipelineTask.wireNames(), clock.instant());
+      if (!keys.isEmpty()) {
+        log.event(runId, RunEvent.BACKFILL, String.join(",", keys), clock.instant());
+      }
     } catch (RuntimeException e) {
       runs.unlock(runId);
       throw e;
@@ -103,17 +151,116 @@ public final class PipelineRunner {
     return runId;
   }
 
+  /**
+   * Continues a failed or cancelled run from its first task that did not succeed; the tasks that
+   * succeeded are not run again (their recorded outputs are restored). Only the latest run can be
+   * resumed: a later run has already taken over its batches.
+   */
+  public RunOutcome resume(String runId) {
+    RunSummary s = resumable(runId);
+    runs.tryLock(runId, clock.instant(), STALE_LOCK).filter(h -> !h.equals(runId)).ifPresent(holder -> {
+      throw new PipelineBusyException(holder);
+    });
+    try {
+      String from = runs.get(runId).orElseThrow().tasks().stream().filter(t -> t.state() != TaskState.SUCCEEDED)
+          .map(TaskRecord::name).findFirst().orElse("publish");
+      log.reopen(runId);
+      log.event(runId, RunEvent.RESUMED, "from " + from + " (was " + s.state().name().toLowerCase() + ")",
+          clock.instant());
+    } catch (RuntimeException e) {
+      runs.unlock(runId);
+      throw e;
+    }
+    return run(runId, s.landing());
+  }
+
+  /**
+   * Runs one task of a run begun with {@link #begin} (for a scheduler such as Airflow that calls one
+   * process per task): the tasks before it must have succeeded or been skipped. A task that already
+   * succeeded is not run again. The run finishes with its last task.
+   */
+  public RunOutcome runTask(String runId, PipelineTask task) {
+    RunSummary s = runs.get(runId).map(RunDetail::summary)
+        .orElseThrow(() -> new IllegalArgumentException("Invalid run: no pipeline run " + runId));
+    RunDetail d = runs.get(runId).orElseThrow();
+    for (TaskRecord t : d.tasks()) {
+      if (t.name().equals(task.wireName())) {
+        if (t.state() == TaskState.SUCCEEDED || t.state() == TaskState.SKIPPED) { // e.g. a scheduler's retry
+          return new RunOutcome(runId, s.state(), List.of(), List.of(), List.of(), d.payers(), List.of(), d.tasks(),
+              s.bronzeRows(), s.cleanRows(), s.quarantinedRows(), s.durationMs() == null ? 0 : s.durationMs());
+        }
+        break;
+      }
+      if (t.state() != TaskState.SUCCEEDED && t.state() != TaskState.SKIPPED) {
+        throw new IllegalArgumentException("Invalid task order: " + task.wireName() + " needs " + t.name()
+            + " of run " + runId + " to succeed first (it is " + t.state().name().toLowerCase() + ")");
+      }
+    }
+    if (s.state() != RunState.RUNNING) {
+      resumable(runId);
+    }
+    runs.tryLock(runId, clock.instant(), STALE_LOCK).filter(h -> !h.equals(runId)).ifPresent(holder -> {
+      throw new PipelineBusyException(holder);
+    });
+    if (s.state() != RunState.RUNNING) {
+      log.reopen(runId);
+      log.event(runId, RunEvent.RESUMED, "from " + task.wireName() + " (was " + s.state().name().toLowerCase() + ")",
+          clock.instant());
+    }
+    return execute(runId, s.landing(), task);
+  }
+
+  /** Asks a run to stop: it stops before its next task or attempt (and its Spark jobs are cancelled when in this process). */
+  public void cancel(String runId) {
+    RunSummary s = runs.get(runId).map(RunDetail::summary)
+        .orElseThrow(() -> new IllegalArgumentException("Invalid run: no pipeline run " + runId));
+    com.medflow.model.Preconditions.checkArgument(s.state() == RunState.RUNNING, "Invalid run to cancel: %s is %s",
+        runId, s.state().name().toLowerCase());
+    log.event(runId, RunEvent.CANCEL_REQUESTED, null, clock.instant());
+    lake.spark().sparkContext().cancelJobGroup(runId);
+  }
+
+  private RunSummary resumable(String runId) {
+    RunSummary s = runs.get(runId).map(RunDetail::summary)
+        .orElseThrow(() -> new IllegalArgumentException("Invalid run: no pipeline run " + runId));
+    if (s.state() != RunState.FAILED && s.state() != RunState.CANCELLED) {
+      throw new IllegalArgumentException("Invalid run to resume: " + runId + " is " + s.state().name().toLowerCase()
+          + " (only a failed or cancelled run resumes)");
+    }
+    RunSummary latest = runs.list(1).get(0);
+    if (!latest.runId().equals(runId)) {
+      throw new IllegalArgumentException("Invalid run to resume: " + runId + " was superseded by " + latest.runId()
+          + ", which took over its batches");
+    }
+    return s;
+  }
+
   /** Begins and runs in one call. */
   public RunOutcome runNow(String landing, String trigger) {
     return run(begin(landing, trigger), landing);
   }
 
-  /** Runs a run started with {@link #begin}; always releases the lock. */
+  /** Runs a run started with {@link #begin} (or reopened to resume) to its end; always releases the lock. */
   public RunOutcome run(String runId, String landing) {
+    return execute(runId, landing, null);
+  }
+
+  /** Runs the tasks of a run that have not succeeded yet, or only {@code only}; always releases the lock. */
+  private RunOutcome execute(String runId, String landing, PipelineTask only) {
     Work w = new Work(runId, landing);
-    Instant started = clock.instant();
+    w.only = only;
+    RunDetail recorded = runs.get(runId).orElseThrow(() -> new IllegalArgumentException("Invalid run: no pipeline run " + runId));
+    recorded.tasks().stream().filter(t -> t.state() == TaskState.SUCCEEDED)
+        .forEach(t -> w.succeeded.add(PipelineTask.of(t.name())));
+    log.events(runId).stream().filter(e -> e.kind().equals(RunEvent.BACKFILL)).reduce((a, b) -> b)
+        .ifPresent(e -> w.backfill = List.of(e.detail().split(",")));
+    Instant started = recorded.summary().startedAt();
     String branch = "wap_" + runId.replace('-', '_');
     w.probe = StoreProbe.forRun(s3, landing, lake.warehouse()).orElse(null);
+    lake.spark().sparkContext().setJobGroup(runId, "pipeline run " + runId, true);
+    w.span = tracer.spanBuilder(only == null ? "pipeline.run" : "pipeline.run " + only.wireName())
+        .setAttribute(Tracing.RUN_ID, runId).setAttribute(Tracing.TRIGGER, recorded.summary().trigger()).startSpan();
+    Scope scope = w.span.makeCurrent();
     try {
       task(w, PipelineTask.INGEST, () -> ingest(w));
       task(w, PipelineTask.VERIFY_BRONZE, () -> verifyBronze(w));
@@ -137,36 +284,55 @@ public final class PipelineRunner {
       }
       task(w, PipelineTask.PUBLISH, () -> publish(w, branch));
       return finish(w, w.decision.allPassed() ? RunState.SUCCEEDED : RunState.GATE_FAILED, started, null);
+    } catch (TaskDone done) { // only one task was asked for, and later tasks remain: the run keeps the lock
+      w.keepLock = true;
+      return outcome(w, RunState.RUNNING, started);
     } catch (RuntimeException e) {
-      RuntimeException failure = e;
-      try {
-        if (w.probe == null || w.probe.reachable()) { // else the next run drops them (the store is away)
-          dropBranches(w, branch);
-        }
-      } catch (RuntimeException cleanup) {
-        failure.addSuppressed(cleanup);
+      // The run's branches stay: a resume continues on them; the next new run drops them.
+      if (log.hasEvent(runId, RunEvent.CANCEL_REQUESTED)) {
+        String message = "cancelled" + (w.current == null ? "" : " during " + w.current.wireName());
+        finish(w, RunState.CANCELLED, started, message);
+        throw new PipelineException(runId, message, e);
       }
       String message = w.current == null ? e.getMessage() : w.current.wireName() + " failed: " + FailureMessage.of(e, s3);
       finish(w, RunState.FAILED, started, message);
-      throw new PipelineException(runId, message, failure);
+      Tracing.failed(w.span, e);
+      throw new PipelineException(runId, message, e);
     } finally {
+      scope.close();
+      w.span.end();
+      lake.spark().sparkContext().clearJobGroup();
       if (w.staged != null) {
         w.staged.unpersist();
       }
       if (w.probe != null) {
         w.probe.close();
       }
-      runs.unlock(runId);
+      if (!w.keepLock) {
+        runs.unlock(runId);
+      }
     }
   }
 
   private void ingest(Work w) {
     lake.createTables();
+    if (!w.backfill.isEmpty()) {
+      lake.dropBranches("wap_run_");
+      listener.runStarted(w.runId, 0);
+      w.result(0L, "backfill: no landing file read; " + w.backfill.size() + " batch(es) re-processed from bronze: "
+          + String.join(", ", w.backfill));
+      return;
+    }
     BronzeIngest bronze = new BronzeIngest(lake, mappings);
     lake.dropBranches("wap_run_"); // left by runs that died mid-way; this run holds the lock, so none is in use
     IngestPlan plan = bronze.plan(new LandingZone(lake.spark().sparkContext().hadoopConfiguration(), w.landing, mappings,
         s3));
     w.plan = plan;
+    w.files = plan.files().stream().map(f -> new TaskOutputs.FileInfo(f.payer(), f.batchId(),
+        f.preflight().file().displayName(), f.preflight().dataLines())).toList();
+    w.skipped = plan.skipped();
+    w.fileLines.clear();
+    w.files.forEach(f -> w.fileLines.put(Verifier.key(f.payer(), f.batchId()), f.dataLines()));
     listener.runStarted(w.runId, plan.dataLines());
     long rows = bronze.write(plan, clock.instant());
     w.bronzeRows = rows;
@@ -176,30 +342,45 @@ public final class PipelineRunner {
 
   private void verifyBronze(Work w) {
     List<String> problems = new ArrayList<>(new Verifier(lake).schemaProblems(List.of(Tables.CLAIMS_RAW_SPEC)));
-    List<PendingBatch> batches = w.plan.files().stream()
-        .map(f -> new PendingBatch(f.payer(), f.batchId(), f.preflight().file().displayName(), 0)).toList();
-    Map<String, Long> counts = batches.isEmpty() ? Map.of() : new Verifier(lake).bronzeCounts();
-    for (IngestedFile f : w.plan.files()) {
+    Map<String, Long> counts = w.files.isEmpty() && w.backfill.isEmpty() ? Map.of() : new Verifier(lake).bronzeCounts();
+    for (TaskOutputs.FileInfo f : w.files) {
       long inTable = counts.getOrDefault(Verifier.key(f.payer(), f.batchId()), 0L);
-      w.fileLines.put(Verifier.key(f.payer(), f.batchId()), f.preflight().dataLines());
-      if (inTable != f.preflight().dataLines()) {
-        problems.add(f.preflight().file().displayName() + " has " + f.preflight().dataLines() + " data lines but bronze holds "
-            + inTable);
+      if (inTable != f.dataLines()) {
+        problems.add(f.displayName() + " has " + f.dataLines() + " data lines but bronze holds " + inTable);
+      }
+    }
+    for (String key : w.backfill) {
+      if (counts.getOrDefault(key, 0L) == 0) {
+        problems.add("backfill batch " + key + " has no rows in bronze");
       }
     }
     if (!problems.isEmpty()) {
-      throw new IllegalStateException(String.join("; ", problems));
+      throw new CheckFailedException(String.join("; ", problems));
     }
-    w.result(w.bronzeRows, "bronze rows match the data lines of every file");
+    w.result(w.bronzeRows, w.backfill.isEmpty() ? "bronze rows match the data lines of every file"
+        : "every backfill batch is in bronze");
   }
 
   private void transform(Work w) {
-    w.pending = pendingBatches();
+    w.pending = w.backfill.isEmpty() ? pendingBatches() : Backfill.batches(lake, w.backfill);
+    w.today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     if (w.pending.isEmpty()) {
-      w.result(0L, "nothing to transform: every batch in bronze is processed");
+      // Nothing else is written: only a payer whose freshness changed since it was logged (it went stale) is
+      // merged, straight into the published log, so a run that finds nothing new and no news changes no table.
+      Set<String> logged = new HashSet<>();
+      for (Row r : lake.spark().sql("SELECT payer, batch_id, passed FROM " + lake.qualified(Tables.DATA_QUALITY_LOG)
+          + " WHERE check_name = '" + ArrivalChecks.FRESHNESS + "'").collectAsList()) {
+        logged.add(r.getString(0) + "/" + r.getString(1) + "/" + r.getBoolean(2));
+      }
+      List<Row> freshness = arrivalRows(w, List.of()).stream()
+          .filter(r -> !logged.contains(r.getString(2) + "/" + r.getString(0) + "/" + r.getBoolean(10))).toList();
+      if (!freshness.isEmpty()) {
+        new SilverWriter(lake).mergeQualityLogMain(freshness);
+      }
+      w.result(0L, "nothing to transform: every batch in bronze is processed" + w.arrivalWarnings);
       return;
     }
-    w.staged = new SilverTransform(lake, mappings, icd10).transform(w.pending, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+    w.staged = new SilverTransform(lake, mappings, icd10).transform(w.pending, w.today);
     w.stats = new SilverTransform(lake, mappings, icd10).stats(w.staged);
     long rows = w.stats.stream().mapToLong(BatchStats::rows).sum();
     long clean = w.stats.stream().mapToLong(BatchStats::clean).sum();
@@ -235,6 +416,22 @@ public final class PipelineRunner {
     return out;
   }
 
+  /** FRESHNESS rows of every payer with a batch and VOLUME rows of the batches {@code keys}; notes the warnings. */
+  private List<Row> arrivalRows(Work w, List<String> keys) {
+    List<BatchArrival> history = new BatchArrivals(lake).read();
+    List<ArrivalChecks.Freshness> freshness = checks.freshness(history, clock.instant());
+    List<ArrivalChecks.Volume> volumes = keys.stream().map(k -> checks.volume(history, k)).flatMap(Optional::stream)
+        .toList();
+    List<String> warnings = new ArrayList<>();
+    freshness.stream().filter(ArrivalChecks.Freshness::stale).forEach(f -> warnings.add(f.payer()
+        + " has sent no batch for " + f.age().toHours() + " h (interval " + f.interval() + ")"));
+    volumes.stream().filter(v -> !v.passed()).forEach(v -> warnings.add(String.format(
+        "%s/%s has %,d rows, %.0f%% off the recent mean of %,d", v.payer(), v.batchId(), v.rows(),
+        100 * v.deviation(), v.expectedRows())));
+    w.arrivalWarnings = warnings.isEmpty() ? "" : "; WARN " + String.join("; ", warnings);
+    return QualityLogRows.arrival(freshness, volumes, w.runId, clock.instant());
+  }
+
   private void gate(Work w) {
     w.decision = gate.evaluate(w.stats);
     w.result(null, w.decision.allPassed()
@@ -250,8 +447,11 @@ public final class PipelineRunner {
     Map<String, Integer> seq = new HashMap<>();
     w.pending.forEach(b -> seq.put(b.batchId(), b.seq()));
     SilverWriter writer = new SilverWriter(lake);
-    w.merged = writer.mergeClean(w.staged, w.decision.passedBatches(), seq, branch, clock.instant());
-    writer.mergeQuarantine(new SilverTransform(lake, mappings, icd10).quarantined(w.staged), branch, w.runId,
+    w.merged = w.backfill.isEmpty()
+        ? writer.mergeClean(staged(w), w.decision.passedBatches(), seq, branch, clock.instant())
+        : writer.mergeClean(staged(w), w.decision.passedBatches(), seq, branch, clock.instant(),
+            Backfill.newerBatches(lake, w.pending));
+    writer.mergeQuarantine(new SilverTransform(lake, mappings, icd10).quarantined(staged(w)), branch, w.runId,
         clock.instant());
     long quarantined = w.stats.stream().mapToLong(BatchStats::quarantined).sum();
     w.result(w.merged + quarantined, String.format("%,d claims merged into claims_clean, %,d rows quarantined (on branch %s)",
@@ -284,22 +484,23 @@ public final class PipelineRunner {
       w.payers.add(new PayerResult(s.payer(), s.batchId(), s.sourceFile(), bronzeRows, s.clean(), quarantinedRows,
           s.quarantineRate(), gate.threshold(), passed, reconciled, s.rolled()));
     }
-    long missing = v.missingClean(w.staged, w.decision.passedBatches(), branch);
+    long missing = v.missingClean(staged(w), w.decision.passedBatches(), branch);
     if (missing > 0) {
       problems.add(missing + " clean claims are missing from claims_clean after the merge");
     }
     if (!problems.isEmpty()) {
-      throw new IllegalStateException(String.join("; ", problems));
+      throw new CheckFailedException(String.join("; ", problems));
     }
     Map<String, com.medflow.model.mapping.MappingOptions> options = new HashMap<>();
     mappings.all().forEach(m -> options.put(m.payer(), m.options()));
-    new SilverWriter(lake).mergeQualityLog(QualityLogRows.build(w.stats, recs, gate, w.runId, clock.instant(), options),
-        branch);
+    List<Row> quality = new ArrayList<>(QualityLogRows.build(w.stats, recs, gate, w.runId, clock.instant(), options));
+    quality.addAll(arrivalRows(w, w.stats.stream().map(s -> Verifier.key(s.payer(), s.batchId())).toList()));
+    new SilverWriter(lake).mergeQualityLog(quality, branch);
     long rolled = w.stats.stream().mapToLong(BatchStats::rolled).sum();
-    w.result(w.stats.stream().mapToLong(BatchStats::rows).sum(), rolled == 0
+    w.result(w.stats.stream().mapToLong(BatchStats::rows).sum(), (rolled == 0
         ? "every bronze row is clean or quarantined; every clean claim is in claims_clean"
         : String.format("every bronze row is a clean claim, rolled into one (%,d lines) or quarantined;"
-            + " every clean claim is in claims_clean", rolled));
+            + " every clean claim is in claims_clean", rolled)) + w.arrivalWarnings);
   }
 
   private void aggregate(Work w, String branch) {
@@ -307,19 +508,19 @@ public final class PipelineRunner {
       lake.createBranch(spec.id(), branch);
       w.branched.add(spec.id());
     }
-    new GoldBuilder(lake).build(branch, branch);
+    List<GoldUpdate> updates = new IncrementalGold(lake).update(branch, w.decision.passedBatches());
     w.goldBuilt = true;
     long rows = 0;
     for (var spec : Tables.GOLD) {
       rows += lake.branchRowCount(spec.id(), branch);
     }
-    w.result(rows, "claims_monthly_summary, claims_approval_funnel, provider_performance rebuilt (" + rows + " rows)");
+    w.result(rows, String.join("; ", updates.stream().map(GoldUpdate::describe).toList()) + " (" + rows + " rows)");
   }
 
   private void verifyGold(Work w, String branch) {
     List<String> problems = new Verifier(lake).goldProblems(branch);
     if (!problems.isEmpty()) {
-      throw new IllegalStateException(String.join("; ", problems));
+      throw new CheckFailedException(String.join("; ", problems));
     }
     w.result(null, "gold totals match claims_clean; rates are fractions; schemas match the contract");
   }
@@ -356,12 +557,18 @@ public final class PipelineRunner {
       runs.payerResults(w.runId, w.payers);
     }
     Boolean gatePassed = w.decision == null ? null : w.decision.allPassed();
-    int files = w.plan == null ? 0 : w.plan.files().size();
-    runs.finish(w.runId, state, gatePassed, files, w.bronzeRows, clean, quarantined, error, clock.instant());
+    runs.finish(w.runId, state, gatePassed, w.files.size(), w.bronzeRows, clean, quarantined, error, clock.instant());
+    w.span.setAttribute(Tracing.STATE, state.name()).setAttribute(Tracing.ROWS, w.bronzeRows);
+    return outcome(w, state, started);
+  }
+
+  private RunOutcome outcome(Work w, RunState state, Instant started) {
+    long clean = w.stats.stream().filter(s -> w.decision == null || w.decision.passed(s.batchId()))
+        .mapToLong(BatchStats::clean).sum();
+    long quarantined = w.stats.stream().mapToLong(BatchStats::quarantined).sum();
     List<TaskRecord> tasks = runs.get(w.runId).map(d -> d.tasks()).orElse(List.of());
-    return new RunOutcome(w.runId, state,
-        w.plan == null ? List.of() : w.plan.files().stream().map(f -> f.preflight().file().displayName()).toList(),
-        w.plan == null ? List.of() : w.plan.skipped(), w.stats, w.payers,
+    return new RunOutcome(w.runId, state, w.files.stream().map(TaskOutputs.FileInfo::displayName).toList(),
+        w.skipped, w.stats, w.payers,
         w.decision == null ? List.of() : w.decision.failures(), tasks, w.bronzeRows, clean, quarantined,
         Duration.between(started, clock.instant()).toMillis());
   }
@@ -370,65 +577,109 @@ public final class PipelineRunner {
     void run();
   }
 
+  /** Thrown past the remaining tasks when only one task was asked for. */
+  private static final class TaskDone extends RuntimeException {
+    TaskDone() {
+      super(null, null, false, false);
+    }
+  }
+
+  /** The staged rows of the transform; after a resume they are read again from bronze for the recorded batches. */
+  private Dataset<Row> staged(Work w) {
+    if (w.staged == null) {
+      w.staged = new SilverTransform(lake, mappings, icd10).transform(w.pending, w.today);
+    }
+    return w.staged;
+  }
+
   private void task(Work w, PipelineTask task, Step step) {
+    if (w.succeeded.contains(task)) { // succeeded before a resume: restore what it handed on, do not run it again
+      Checkpoints.restore(w, task, log.output(w.runId, task.wireName()));
+      return;
+    }
+    if (w.only != null && (w.only != task || w.onlyDone)) {
+      throw new TaskDone();
+    }
+    Span span = tracer.spanBuilder("pipeline.task " + task.wireName()).setAttribute(Tracing.RUN_ID, w.runId)
+        .setAttribute(Tracing.TASK, task.wireName()).startSpan();
+    try (Scope ignored = span.makeCurrent()) {
+      attempts(w, task, step, span);
+      span.setAttribute(Tracing.STATE, TaskState.SUCCEEDED.name());
+      if (w.rows != null) {
+        span.setAttribute(Tracing.ROWS, w.rows);
+      }
+    } catch (RuntimeException e) {
+      span.setAttribute(Tracing.STATE, TaskState.FAILED.name());
+      Tracing.failed(span, e);
+      throw e;
+    } finally {
+      span.end();
+    }
+  }
+
+  private void attempts(Work w, PipelineTask task, Step step, Span span) {
     w.current = task;
     w.rows = null;
     w.detail = null;
     Instant start = clock.instant();
     runs.taskStarted(w.runId, task.wireName(), start);
     listener.taskStarted(task);
-    try {
-      if (w.probe != null) {
-        w.probe.check();
+    for (int attempt = 1; ; attempt++) {
+      int number = log.attemptStarted(w.runId, task.wireName(), clock.instant());
+      try {
+        if (log.hasEvent(w.runId, RunEvent.CANCEL_REQUESTED)) {
+          throw new IllegalStateException("cancel requested");
+        }
+        if (w.probe != null) {
+          w.probe.check();
+        }
+        listener.attemptStarted(task, number);
+        step.run();
+        log.attemptFinished(w.runId, task.wireName(), number, TaskState.SUCCEEDED, null, clock.instant());
+        span.setAttribute(Tracing.ATTEMPTS, (long) attempt);
+        break;
+      } catch (RuntimeException e) {
+        String why = FailureMessage.of(e, s3);
+        log.attemptFinished(w.runId, task.wireName(), number, TaskState.FAILED, why, clock.instant());
+        span.addEvent("attempt " + attempt + " failed: " + why);
+        span.setAttribute(Tracing.ATTEMPTS, (long) attempt);
+        if (attempt >= retry.maxAttempts() || !retryable(e) || log.hasEvent(w.runId, RunEvent.CANCEL_REQUESTED)) {
+          Instant end = clock.instant();
+          runs.taskFinished(w.runId, task.wireName(), TaskState.FAILED, null, why, end);
+          listener.taskFinished(task, TaskState.FAILED, null, why, Duration.between(start, end).toMillis());
+          throw e;
+        }
+        java.time.Duration wait = retry.backoffBefore(attempt + 1);
+        listener.taskRetrying(task, attempt + 1, wait, why);
+        try {
+          sleeper.sleep(wait);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          e.addSuppressed(interrupted);
+          throw e;
+        }
       }
-      step.run();
-    } catch (RuntimeException e) {
-      Instant end = clock.instant();
-      String why = FailureMessage.of(e, s3);
-      runs.taskFinished(w.runId, task.wireName(), TaskState.FAILED, null, why, end);
-      listener.taskFinished(task, TaskState.FAILED, null, why, Duration.between(start, end).toMillis());
-      throw e;
     }
+    log.saveOutput(w.runId, task.wireName(), Checkpoints.save(w, task));
     Instant end = clock.instant();
     runs.taskFinished(w.runId, task.wireName(), TaskState.SUCCEEDED, w.rows, w.detail, end);
     listener.taskFinished(task, TaskState.SUCCEEDED, w.rows, w.detail, Duration.between(start, end).toMillis());
     w.current = null;
+    w.onlyDone = w.only == task;
+  }
+
+  /** Failed checks and unreadable landing files fail the same way again: only other failures are retried. */
+  private static boolean retryable(RuntimeException e) {
+    return !(e instanceof CheckFailedException || e instanceof com.medflow.pipeline.landing.UnreadableFileException);
   }
 
   private void skip(Work w, PipelineTask task, String why) {
+    if (w.only != null && w.only != task && !w.onlyDone) {
+      // a task run alone: the tasks before it are recorded; skipping the later ones finishes the run
+      throw new TaskDone();
+    }
     Instant now = clock.instant();
     runs.taskFinished(w.runId, task.wireName(), TaskState.SKIPPED, null, why, now);
     listener.taskFinished(task, TaskState.SKIPPED, null, why, 0);
-  }
-
-  /** Mutable state handed from task to task within one run. */
-  private static final class Work {
-    final String runId;
-    final String landing;
-    StoreProbe probe;
-    PipelineTask current;
-    Long rows;
-    String detail;
-    IngestPlan plan;
-    long bronzeRows;
-    final Map<String, Long> fileLines = new HashMap<>();
-    List<PendingBatch> pending = List.of();
-    Dataset<Row> staged;
-    List<BatchStats> stats = List.of();
-    GateDecision decision;
-    long merged;
-    boolean goldBuilt;
-    final Set<TableId> branched = new HashSet<>();
-    final List<PayerResult> payers = new ArrayList<>();
-
-    Work(String runId, String landing) {
-      this.runId = runId;
-      this.landing = landing;
-    }
-
-    void result(Long rows, String detail) {
-      this.rows = rows;
-      this.detail = detail;
-    }
   }
 }

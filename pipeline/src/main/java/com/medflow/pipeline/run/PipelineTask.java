@@ -24,6 +24,16 @@ public enum PipelineTask {
     return wireName;
   }
 
+  /** The task of a wire name; fails naming the known ones. */
+  public static PipelineTask of(String wireName) {
+    for (PipelineTask t : values()) {
+      if (t.wireName.equals(wireName)) {
+        return t;
+      }
+    }
+    throw new IllegalArgumentException("Invalid task: " + wireName + " (tasks: " + String.join(", ", wireNames()) + ")");
+  }
+
   public static List<String> wireNames() {
     return java.util.Arrays.stream(values()).map(PipelineTask::wireName).toList();
   }

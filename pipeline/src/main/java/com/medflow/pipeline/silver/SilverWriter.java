@@ -38,6 +38,15 @@ public final class SilverWriter {
    */
   public long mergeClean(Dataset<Row> staged, Set<String> passingBatches, Map<String, Integer> batchSeq, String branch,
                          Instant now) {
+    return mergeClean(staged, passingBatches, batchSeq, branch, now, Set.of());
+  }
+
+  /**
+   * As above, but a claim whose current row comes from one of {@code newerBatches} keeps it (a
+   * backfill of an older batch does not undo what a later batch changed).
+   */
+  public long mergeClean(Dataset<Row> staged, Set<String> passingBatches, Map<String, Integer> batchSeq, String branch,
+                         Instant now, Set<String> newerBatches) {
     if (passingBatches.isEmpty()) {
       return 0;
     }
@@ -56,14 +65,15 @@ public final class SilverWriter {
     clean = clean.withColumn("updated_at", lit(now))
         .select(Arrays.stream(SilverSchema.CLEAN_COLUMNS).map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
     String target = lake.qualified(Tables.CLAIMS_CLEAN, branch);
-    if (lake.rowCount(Tables.CLAIMS_CLEAN) == 0) {
+    if (lake.rowCount(Tables.CLAIMS_CLEAN) == 0 && newerBatches.isEmpty()) {
       // First load: nothing to match, so a plain append does what the MERGE would, without the join.
       lake.append(clean, target);
       return clean.count();
     }
+    Column keep = newerBatches.isEmpty() ? lit(false) : col(target + ".batch_id").isin(newerBatches.toArray());
     clean.mergeInto(target, col(target + ".payer").equalTo(clean.col("payer"))
             .and(col(target + ".claim_id").equalTo(clean.col("claim_id"))))
-        .whenMatched().updateAll()
+        .whenMatched(org.apache.spark.sql.functions.not(keep)).updateAll()
         .whenNotMatched().insertAll()
         .merge();
     return clean.count();
@@ -92,8 +102,16 @@ public final class SilverWriter {
 
   /** MERGEs quality-log rows by (batch, payer, layer, check): a re-run replaces its own earlier rows. */
   public void mergeQualityLog(List<Row> rows, String branch) {
+    mergeQualityLogInto(rows, lake.qualified(Tables.DATA_QUALITY_LOG, branch));
+  }
+
+  /** Merges warn-only rows (freshness of a run with nothing to process) straight into the published log. */
+  public void mergeQualityLogMain(List<Row> rows) {
+    mergeQualityLogInto(rows, lake.qualified(Tables.DATA_QUALITY_LOG));
+  }
+
+  private void mergeQualityLogInto(List<Row> rows, String target) {
     Dataset<Row> source = lake.spark().createDataFrame(rows, QualityLogRows.SCHEMA);
-    String target = lake.qualified(Tables.DATA_QUALITY_LOG, branch);
     source.mergeInto(target, col(target + ".batch_id").equalTo(source.col("batch_id"))
             .and(col(target + ".payer").equalTo(source.col("payer")))
             .and(col(target + ".layer").equalTo(source.col("layer")))

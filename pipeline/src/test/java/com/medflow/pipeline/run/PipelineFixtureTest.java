@@ -88,7 +88,7 @@ class PipelineFixtureTest {
           "BlueCross|DENIED_WITHOUT_REASON|WARN|8|1|true",
           "BlueCross|QUARANTINE_RATE|QUARANTINE|8|3|true",
           "UnitedHealth|QUARANTINE_RATE|QUARANTINE|5|3|true");
-      assertThat(h.rows("SELECT * FROM healthcare.data_quality_log")).hasSize(3 * (14 + 1 + 2));
+      assertThat(h.rows("SELECT * FROM healthcare.data_quality_log")).hasSize(3 * (14 + 1 + 2 + 1)); // + FRESHNESS per payer (a first batch has no VOLUME row)
 
       RunDetail detail = h.runs.get(out.runId()).orElseThrow();
       assertThat(detail.tasks()).allSatisfy(t -> assertThat(t.state()).isEqualTo(TaskState.SUCCEEDED));

@@ -7,6 +7,11 @@ package com.medflow.query.engine;
 public interface QueryEngine {
   String name();
 
+  /** The SQL dialect the guard prints for this engine. */
+  default com.medflow.query.guard.SqlDialect dialect() {
+    return com.medflow.query.guard.SqlDialect.SPARK;
+  }
+
   /**
    * Runs the query and returns at most {@code maxRows} rows ({@code truncated} when more existed, or when
    * the result reached {@code limits.maxResultBytes()}). Blocks the calling thread, which it uses to watch

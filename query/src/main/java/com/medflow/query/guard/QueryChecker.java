@@ -168,6 +168,7 @@ final class QueryChecker {
   boolean limitAdded;
 
   // ---- state ------------------------------------------------------------------------------------
+  private final SqlDialect dialect;
   private final Role role;
   private final String catalog;
   private final boolean restrictPii;
@@ -178,12 +179,17 @@ final class QueryChecker {
   private int nodes;
   private final Deque<Set<String>> lambdaVariables = new ArrayDeque<>();
 
-  QueryChecker(Role role, String catalog, int wantedLimit, int maxRows) {
+  QueryChecker(Role role, String catalog, int wantedLimit, int maxRows, SqlDialect dialect) {
+    this.dialect = dialect;
     this.role = role;
     this.catalog = catalog;
     this.restrictPii = !role.seesPii();
     this.wantedLimit = wantedLimit;
     this.maxRows = maxRows;
+  }
+
+  private String ident(String name) {
+    return dialect.identifier(name);
   }
 
   // ---- model ------------------------------------------------------------------------------------
@@ -346,9 +352,9 @@ final class QueryChecker {
           names.add(SqlText.checkName(c.getColumnName(), "Column name"));
         }
         cols = rename(cols, names, "CTE " + name);
-        columnList = names.stream().map(SqlText::ident).collect(Collectors.joining(", ", "(", ")"));
+        columnList = names.stream().map(this::ident).collect(Collectors.joining(", ", "(", ")"));
       }
-      joiner.add(SqlText.ident(name) + columnList + " AS (" + p.sql() + ")");
+      joiner.add(ident(name) + columnList + " AS (" + p.sql() + ")");
       current = new Ctes(current, name.toLowerCase(Locale.ROOT), cols);
     }
     sb.append(joiner);
@@ -565,7 +571,7 @@ final class QueryChecker {
     }
     cols.add(new Col(name, piiBare));
     scope.outputs.add(new Output(name, piiBare, piiBare ? piiSource : null));
-    return alias == null ? sql : sql + " AS " + SqlText.ident(alias);
+    return alias == null ? sql : sql + " AS " + ident(alias);
   }
 
   private void expandStar(Relation r, boolean top, List<Col> cols, Scope scope) {
@@ -598,7 +604,8 @@ final class QueryChecker {
           }
           parts.add("ALL");
         } else {
-          parts.add(orderingExpression(e, ctx));
+          int alias = dialect == SqlDialect.SPARK ? 0 : groupByAlias(e, ctx);
+          parts.add(orderingExpression(alias > 0 ? new LongValue(alias) : e, ctx));
         }
       }
     }
@@ -614,6 +621,29 @@ final class QueryChecker {
       parts.add(sets.toString());
     }
     return parts.toString();
+  }
+
+  /**
+   * The 1-based position of the SELECT alias a GROUP BY item names, when no input column has that name (Spark's
+   * resolution: input columns first); 0 otherwise. Trino groups by input columns only, so it gets the ordinal.
+   */
+  private static int groupByAlias(Expression e, Ctx ctx) {
+    if (!(e instanceof Column c) || c.getTable() != null && c.getTable().getName() != null) {
+      return 0;
+    }
+    String name = SqlText.unquote(c.getColumnName()).toLowerCase(Locale.ROOT);
+    for (Relation r : ctx.scope().relations) {
+      if (r.col(name).isPresent()) {
+        return 0;
+      }
+    }
+    List<Output> outputs = ctx.scope().outputs;
+    for (int i = 0; i < outputs.size(); i++) {
+      if (name.equals(outputs.get(i).key())) {
+        return i + 1;
+      }
+    }
+    return 0;
   }
 
   /** A GROUP BY or ORDER BY item: an ordinal, a SELECT alias or an expression over the input. */
@@ -643,6 +673,7 @@ final class QueryChecker {
       sb.append(order);
     }
     OptionalLong given = limitValue(s.getLimit());
+    OptionalLong printedLimit = given;
     if (limitHere) {
       if (given.isEmpty()) {
         limit = Math.min(wantedLimit, maxRows);
@@ -654,18 +685,18 @@ final class QueryChecker {
         limit = (int) given.getAsLong();
         limitAdded = false;
       }
-      sb.append(" LIMIT ").append(limit);
-    } else if (given.isPresent()) {
-      sb.append(" LIMIT ").append(given.getAsLong());
+      printedLimit = OptionalLong.of(limit);
     }
+    OptionalLong printedOffset = OptionalLong.empty();
     Offset offset = s.getOffset();
     if (offset != null) {
       NodeAudit.check(offset, Set.of("offsetExpression"));
       if (!(offset.getOffset() instanceof LongValue v)) {
         throw refuse(RefusalCode.TOO_COMPLEX, "OFFSET must be a whole number.");
       }
-      sb.append(" OFFSET ").append(parseInteger(v.getStringValue(), "OFFSET"));
+      printedOffset = OptionalLong.of(parseInteger(v.getStringValue(), "OFFSET"));
     }
+    sb.append(dialect.limitOffset(printedLimit, printedOffset));
   }
 
   private OptionalLong limitValue(Limit l) {
@@ -724,7 +755,7 @@ final class QueryChecker {
         Alias a = ps.getAlias();
         NodeAudit.check(a, Set.of("name", "useAs", "aliasColumns"));
         name = SqlText.checkName(a.getName(), "Alias");
-        sb.append(" AS ").append(SqlText.ident(name));
+        sb.append(" AS ").append(ident(name));
         if (!isEmpty(a.getAliasColumns())) {
           List<String> names = new ArrayList<>();
           for (Alias.AliasColumn ac : a.getAliasColumns()) {
@@ -732,7 +763,7 @@ final class QueryChecker {
             names.add(SqlText.checkName(ac.name, "Column name"));
           }
           cols = rename(cols, names, "Subquery " + name);
-          sb.append(names.stream().map(SqlText::ident).collect(Collectors.joining(", ", "(", ")")));
+          sb.append(names.stream().map(this::ident).collect(Collectors.joining(", ", "(", ")")));
         }
       }
       scope.relations.add(new Relation(name == null ? null : name.toLowerCase(Locale.ROOT), name, null, cols));
@@ -766,7 +797,7 @@ final class QueryChecker {
       NodeAudit.check(t.getAlias(), Set.of("name", "useAs"));
       alias = SqlText.checkName(t.getAlias().getName(), "Alias");
     }
-    String aliasSql = alias == null ? "" : " AS " + SqlText.ident(alias);
+    String aliasSql = alias == null ? "" : " AS " + ident(alias);
     if (parts.size() == 1) {
       Optional<List<Col>> cte = ctes.lookup(parts.get(0));
       if (cte.isPresent()) {
@@ -776,7 +807,7 @@ final class QueryChecker {
         String cteName = parts.get(0);
         String key = alias != null ? alias.toLowerCase(Locale.ROOT) : cteName;
         scope.relations.add(new Relation(key, alias != null ? alias : cteName, null, cte.get()));
-        return SqlText.ident(cteName) + aliasSql;
+        return ident(cteName) + aliasSql;
       }
     }
     TableId id = resolveTable(parts, t.getFullyQualifiedName());
@@ -880,7 +911,7 @@ final class QueryChecker {
     Matcher v = VERSION_AS_OF.matcher(clause);
     if (v.matches()) {
       timeTravel = true;
-      return " VERSION AS OF " + parseInteger(v.group(1), "snapshot id");
+      return dialect.versionAsOf(parseInteger(v.group(1), "snapshot id"));
     }
     Matcher ts = TIMESTAMP_AS_OF.matcher(clause);
     if (ts.matches()) {
@@ -895,7 +926,7 @@ final class QueryChecker {
         throw refuse(RefusalCode.PARSE_ERROR, "'%s' is not a valid timestamp for TIMESTAMP AS OF.", value);
       }
       timeTravel = true;
-      return " TIMESTAMP AS OF '" + value + "'";
+      return dialect.timestampAsOf(value);
     }
     throw refuse(RefusalCode.TOO_COMPLEX,
         "Time travel must be VERSION AS OF <snapshot id> or TIMESTAMP AS OF '<yyyy-MM-dd HH:mm:ss>' (found%s).", clause);
@@ -960,7 +991,7 @@ final class QueryChecker {
           throw piiRefusal(r.get().name(), Clause.JOIN);
         }
         scope.usingColumns.add(lower);
-        using.add(SqlText.ident(r.get().name()));
+        using.add(ident(r.get().name()));
       }
       sb.append(using);
     }
@@ -977,6 +1008,7 @@ final class QueryChecker {
           : Functions.refusal(fname);
     }
     String call = function(f, ctx);
+    String generator = fname;
     if (lv.getTableAlias() == null) {
       throw refuse(RefusalCode.PARSE_ERROR, "LATERAL VIEW needs a table alias: LATERAL VIEW explode(x) t AS value.");
     }
@@ -999,8 +1031,7 @@ final class QueryChecker {
     }
     List<Col> cols = names.stream().map(n -> new Col(n, false)).toList();
     ctx.scope().relations.add(new Relation(tableAlias.toLowerCase(Locale.ROOT), tableAlias, null, cols));
-    return " LATERAL VIEW " + (lv.isUsingOuter() ? "OUTER " : "") + call + " " + SqlText.ident(tableAlias) + " AS "
-        + names.stream().map(SqlText::ident).collect(Collectors.joining(", "));
+    return dialect.lateralView(lv.isUsingOuter(), generator, call, tableAlias, names);
   }
 
   // ---- columns ----------------------------------------------------------------------------------
@@ -1033,8 +1064,8 @@ final class QueryChecker {
     return out;
   }
 
-  private static String qualifier(Relation r) {
-    return SqlText.ident(r.printName());
+  private String qualifier(Relation r) {
+    return ident(r.printName());
   }
 
   /** The relation a qualifier names in the innermost scope that has it. */
@@ -1080,11 +1111,11 @@ final class QueryChecker {
       Col col = r.col(lower).orElseThrow(() -> refuse(RefusalCode.UNKNOWN_COLUMN,
           "Unknown column %s: %s has no column %s. Its columns are: %s.", c.getFullyQualifiedName(), r.describe(), name,
           columnList(r)));
-      return new ColumnRef(qualifier(r) + "." + SqlText.ident(col.name()), col.name(), col.pii());
+      return new ColumnRef(qualifier(r) + "." + ident(col.name()), col.name(), col.pii());
     }
     for (Set<String> vars : lambdaVariables) {
       if (vars.contains(lower)) {
-        return new ColumnRef(SqlText.ident(name), name, false);
+        return new ColumnRef(ident(name), name, false);
       }
     }
     for (Scope s = ctx.scope(); s != null; s = s.outer) {
@@ -1120,10 +1151,10 @@ final class QueryChecker {
         }
         boolean viaAlias = !pii && alias != null && alias.piiBare();
         pii |= viaAlias;
-        return new ColumnRef(SqlText.ident(first.name()), first.name(), pii, viaAlias ? alias.describe() : first.name());
+        return new ColumnRef(ident(first.name()), first.name(), pii, viaAlias ? alias.describe() : first.name());
       }
       if (alias != null) {
-        return new ColumnRef(SqlText.ident(alias.name()), alias.name(), alias.piiBare(), alias.describe());
+        return new ColumnRef(ident(alias.name()), alias.name(), alias.piiBare(), alias.describe());
       }
     }
     throw refuse(RefusalCode.UNKNOWN_COLUMN, "Unknown column %s. %s", name, inScope(ctx.scope()));
@@ -1261,7 +1292,7 @@ final class QueryChecker {
     }
     if (e instanceof StringValue v) {
       NodeAudit.check(v, Set.of("value", "quoteStr"));
-      return SqlText.stringLiteral(v.getValue(), v.getQuoteStr());
+      return dialect.stringLiteral(SqlText.stringLiteral(v.getValue(), v.getQuoteStr()));
     }
     if (e instanceof NullValue) {
       return "NULL";
@@ -1276,8 +1307,8 @@ final class QueryChecker {
       NodeAudit.check(t, Set.of("stringValue"));
       String key = t.getStringValue().toLowerCase(Locale.ROOT).replace(" ", "");
       return switch (key) {
-        case "current_date", "current_date()" -> "current_date()";
-        case "current_timestamp", "current_timestamp()" -> "current_timestamp()";
+        case "current_date", "current_date()" -> dialect.call("current_date", List.of(), false);
+        case "current_timestamp", "current_timestamp()" -> dialect.call("current_timestamp", List.of(), false);
         default -> throw refuse(RefusalCode.FORBIDDEN_FUNCTION, "%s is not allowed.", t.getStringValue());
       };
     }
@@ -1358,7 +1389,12 @@ final class QueryChecker {
       String op = e instanceof Addition ? "+" : e instanceof Subtraction ? "-" : e instanceof Concat ? "||"
           : e instanceof Multiplication ? "*" : e instanceof Division ? "/" : e instanceof IntegerDivision ? "DIV" : "%";
       int p = precedence(e);
-      return operand(b.getLeftExpression(), p, ctx) + " " + op + " " + operand(b.getRightExpression(), p + 1, ctx);
+      String left = operand(b.getLeftExpression(), p, ctx);
+      String right = operand(b.getRightExpression(), p + 1, ctx);
+      if (e instanceof Division) {
+        return dialect.divide(left, right);
+      }
+      return e instanceof IntegerDivision ? dialect.integerDivide(left, right) : left + " " + op + " " + right;
     }
     if (e instanceof SignedExpression s) {
       NodeAudit.check(s, Set.of("sign", "expression"));
@@ -1506,6 +1542,9 @@ final class QueryChecker {
     if (keyword.equals("RLIKE")) {
       regexLiteral(l.getRightExpression(), "RLIKE");
     }
+    if (keyword.equals("RLIKE") && l.getEscape() == null) {
+      return dialect.regexMatch(operand(l.getLeftExpression(), 5, ctx), l.isNot(), operand(l.getRightExpression(), 5, ctx));
+    }
     StringBuilder sb = new StringBuilder(operand(l.getLeftExpression(), 5, ctx)).append(l.isNot() ? " NOT " : " ")
         .append(keyword).append(' ').append(operand(l.getRightExpression(), 5, ctx));
     if (l.getEscape() != null) {
@@ -1588,14 +1627,14 @@ final class QueryChecker {
       if (!m.matches()) {
         throw refuse(RefusalCode.TOO_COMPLEX, "Unsupported interval %s: write INTERVAL 30 DAYS.", p);
       }
-      return "INTERVAL " + m.group(1) + " " + m.group(2).toUpperCase(Locale.ROOT);
+      return dialect.interval(m.group(1), m.group(2).toUpperCase(Locale.ROOT));
     }
     String unit = type;
     Matcher m = INTERVAL_NUMBER.matcher(p);
     if (!m.matches() || !INTERVAL_UNITS.contains(unit)) {
       throw refuse(RefusalCode.TOO_COMPLEX, "Unsupported interval %s %s: write INTERVAL 30 DAYS.", p, unit);
     }
-    return "INTERVAL " + (m.group(1) != null ? m.group(1) : m.group(2)) + " " + unit;
+    return dialect.interval(m.group(1) != null ? m.group(1) : m.group(2), unit);
   }
 
   private String cast(CastExpression c, Ctx ctx) {
@@ -1621,7 +1660,7 @@ final class QueryChecker {
     } else {
       canonical = m.group(5).toUpperCase(Locale.ROOT) + "(" + m.group(6) + ")";
     }
-    return keyword + "(" + expr(c.getLeftExpression(), ctx, false) + " AS " + canonical + ")";
+    return keyword + "(" + expr(c.getLeftExpression(), ctx, false) + " AS " + dialect.castType(canonical) + ")";
   }
 
   private String trim(TrimFunction t, Ctx ctx) {
@@ -1678,7 +1717,7 @@ final class QueryChecker {
       throw refuse(RefusalCode.PARSE_ERROR, "DISTINCT is only allowed in aggregate functions, not in %s.", name);
     }
     checkArguments(name, args);
-    StringJoiner sj = new StringJoiner(", ", name + "(" + (distinct ? "DISTINCT " : ""), ")");
+    List<String> sj = new ArrayList<>();
     for (int i = 0; i < args.size(); i++) {
       Expression a = args.get(i);
       if (a instanceof AllColumns star && !(a instanceof AllTableColumns) && name.equals("count") && args.size() == 1
@@ -1699,7 +1738,7 @@ final class QueryChecker {
         sj.add(expr(a, ctx, bare));
       }
     }
-    return sj.toString();
+    return dialect.call(name, sj, distinct);
   }
 
   private static final Set<String> UNITS = Set.of("YEAR", "QUARTER", "MONTH", "WEEK", "DAY", "HOUR", "MINUTE", "SECOND");
@@ -1728,8 +1767,8 @@ final class QueryChecker {
     lambdaVariables.push(keys);
     try {
       String body = expr(l.getExpression(), ctx, false);
-      String head = vars.size() == 1 ? SqlText.ident(vars.get(0))
-          : vars.stream().map(SqlText::ident).collect(Collectors.joining(", ", "(", ")"));
+      String head = vars.size() == 1 ? ident(vars.get(0))
+          : vars.stream().map(this::ident).collect(Collectors.joining(", ", "(", ")"));
       return head + " -> " + body;
     } finally {
       lambdaVariables.pop();

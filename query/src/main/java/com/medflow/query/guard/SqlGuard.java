@@ -44,6 +44,7 @@ public final class SqlGuard {
   private final int defaultLimit;
   private final int maxRows;
   private final String catalog;
+  private final SqlDialect dialect;
 
   /**
    * A guard for the {@code lake} catalog.
@@ -61,12 +62,22 @@ public final class SqlGuard {
    *     must run in a session whose default catalog is this one (as {@code LakeSettings} configures it)
    */
   public SqlGuard(int defaultLimit, int maxRows, String catalog) {
+    this(defaultLimit, maxRows, catalog, SqlDialect.SPARK);
+  }
+
+  /** A guard that prints the SQL that runs in {@code dialect} (the engine's; see {@link SqlDialect}). */
+  public SqlGuard(int defaultLimit, int maxRows, String catalog, SqlDialect dialect) {
     checkArgument(maxRows >= 1, "maxRows must be positive: %s", maxRows);
     checkArgument(defaultLimit >= 1, "defaultLimit must be positive: %s", defaultLimit);
     checkArgument(catalog != null && SqlText.isSimple(catalog), "Invalid catalog name: %s", catalog);
     this.defaultLimit = defaultLimit;
     this.maxRows = maxRows;
     this.catalog = catalog.toLowerCase(Locale.ROOT);
+    this.dialect = java.util.Objects.requireNonNull(dialect, "dialect is null");
+  }
+
+  public SqlDialect dialect() {
+    return dialect;
   }
 
   /**
@@ -92,12 +103,13 @@ public final class SqlGuard {
     }
     SqlText.checkCharacters(sql);
     checkTokens(sql);
+    sql = withoutTimeTravelFor(sql);
     Statement statement = parse(sql);
     if (!(statement instanceof Select select) || statement instanceof Values) {
       throw refuse(RefusalCode.NOT_A_QUERY, "Only a single SELECT query may run; %s statements are not allowed.",
           describe(statement));
     }
-    QueryChecker checker = new QueryChecker(role, catalog, requestedLimit.orElse(defaultLimit), maxRows);
+    QueryChecker checker = new QueryChecker(role, catalog, requestedLimit.orElse(defaultLimit), maxRows, dialect);
     String printed;
     try {
       printed = checker.top(select);
@@ -154,6 +166,40 @@ public final class SqlGuard {
       throw refuse(RefusalCode.NOT_A_QUERY, "Only a single SELECT query may run; %s statements are not allowed.",
           keyword);
     }
+  }
+
+  /**
+   * Trino writes time travel {@code FOR VERSION AS OF n} and {@code FOR TIMESTAMP AS OF TIMESTAMP '...'}; the parser
+   * reads Spark's form without {@code FOR}. Removes that one {@code FOR} token (found by the lexer, so never inside a
+   * string or comment); the checker then accepts both forms and prints the engine's.
+   */
+  static String withoutTimeTravelFor(String sql) {
+    List<Token> tokens = new ArrayList<>();
+    try {
+      CCJSqlParser lexer = configure(CCJSqlParserUtil.newParser(sql));
+      for (Token t = lexer.getNextToken(); t.kind != CCJSqlParserConstants.EOF; t = lexer.getNextToken()) {
+        tokens.add(t);
+      }
+    } catch (RuntimeException | Error e) {
+      return sql; // checkTokens has lexed it already; the parser reports any problem
+    }
+    List<Integer> lineStarts = new ArrayList<>(List.of(0));
+    for (int i = 0; i < sql.length(); i++) {
+      if (sql.charAt(i) == '\n') {
+        lineStarts.add(i + 1);
+      }
+    }
+    StringBuilder out = new StringBuilder(sql);
+    for (int i = tokens.size() - 4; i >= 0; i--) {
+      Token t = tokens.get(i);
+      String next = tokens.get(i + 1).image.toUpperCase(Locale.ROOT);
+      if (t.image.equalsIgnoreCase("FOR") && (next.equals("VERSION") || next.equals("TIMESTAMP")) // SYSTEM_* parse as is
+          && tokens.get(i + 2).image.equalsIgnoreCase("AS") && tokens.get(i + 3).image.equalsIgnoreCase("OF")) {
+        int start = lineStarts.get(t.beginLine - 1) + t.beginColumn - 1;
+        out.replace(start, start + 3, "   ");
+      }
+    }
+    return out.toString();
   }
 
   private static CCJSqlParser configure(CCJSqlParser parser) {

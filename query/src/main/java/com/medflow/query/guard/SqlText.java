@@ -47,6 +47,11 @@ final class SqlText {
     return name;
   }
 
+  /** A word Spark reserves (printed in backticks there, in double quotes on Trino). */
+  static boolean isKeyword(String name) {
+    return KEYWORDS.contains(name.toLowerCase(Locale.ROOT));
+  }
+
   static boolean isSimple(String name) {
     return SIMPLE_IDENTIFIER.matcher(name).matches();
   }

@@ -9,6 +9,28 @@ public final class HealthService {
   public record Check(String status, String detail) {}
 
   private final Map<String, Supplier<Check>> checks = new LinkedHashMap<>();
+  private final Map<String, Supplier<Map<String, Object>>> reports = new LinkedHashMap<>();
+
+  /**
+   * A report shown beside the dependencies (e.g. the data freshness and volume checks); a report
+   * that cannot be made shows {@code {"status": "unknown", "error"}}.
+   */
+  public HealthService report(String name, Supplier<Map<String, Object>> report) {
+    reports.put(name, report);
+    return this;
+  }
+
+  public Map<String, Object> reports() {
+    Map<String, Object> out = new LinkedHashMap<>();
+    reports.forEach((k, v) -> {
+      try {
+        out.put(k, v.get());
+      } catch (RuntimeException e) {
+        out.put(k, Map.of("status", "unknown", "error", String.valueOf(e.getMessage())));
+      }
+    });
+    return out;
+  }
 
   public HealthService add(String name, Runnable probe) {
     checks.put(name, () -> {

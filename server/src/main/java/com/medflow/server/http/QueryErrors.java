@@ -27,6 +27,9 @@ public record QueryErrors(int status, String code, String outcome) {
       return Optional.of(t.perUser() ? new QueryErrors(429, "TOO_MANY_QUERIES", "limited")
           : new QueryErrors(503, "SERVER_BUSY", "limited"));
     }
+    if (e instanceof com.medflow.query.engine.EngineUnavailableException) {
+      return Optional.of(new QueryErrors(503, "ENGINE_UNAVAILABLE", "unavailable"));
+    }
     if (e instanceof QueryFailedException) {
       return Optional.of(new QueryErrors(422, "QUERY_FAILED", "error"));
     }

@@ -31,6 +31,7 @@ public final class PipelineService {
   private final String landing;
   private final ExecutorService executor;
   private final PayerMappings mappings;
+  private final ArrivalStatus arrivals;
 
   public PipelineService(Supplier<PipelineRunner> runners, RunStore runs, Lake lake, String landing,
                          ExecutorService executor) {
@@ -39,6 +40,15 @@ public final class PipelineService {
 
   public PipelineService(Supplier<PipelineRunner> runners, RunStore runs, Lake lake, String landing,
                          ExecutorService executor, PayerMappings mappings) {
+    this(runners, runs, lake, landing, executor, mappings, new ArrivalStatus(lake,
+        new com.medflow.pipeline.quality.ArrivalChecks(com.medflow.config.OrchestrationConfig.DEFAULT_CHECKS),
+        java.time.Clock.systemUTC()));
+  }
+
+  /** {@code arrivals}: the freshness and volume checks shown by {@code /api/pipeline/checks} and the health. */
+  public PipelineService(Supplier<PipelineRunner> runners, RunStore runs, Lake lake, String landing,
+                         ExecutorService executor, PayerMappings mappings, ArrivalStatus arrivals) {
+    this.arrivals = requireNonNull(arrivals, "arrivals is null");
     this.mappings = requireNonNull(mappings, "mappings is null");
     this.runners = requireNonNull(runners, "runners is null");
     this.runs = requireNonNull(runs, "runs is null");
@@ -49,21 +59,102 @@ public final class PipelineService {
 
   /** Starts a run on the landing zone; 409 when one is already going. */
   public String start() {
+    return start("api");
+  }
+
+  /** Starts a run with {@code trigger} (api, schedule, sensor) in the background; 409 when one is already going. */
+  public String start(String trigger) {
+    return startWith(trigger, List.of());
+  }
+
+  /** Re-processes chosen batches from bronze in the background; 400 naming unknown batches, 409 when busy. */
+  public String backfill(List<String> batches) {
+    if (batches.isEmpty()) {
+      throw ApiException.badRequest("batches must name at least one batch (payer/batch_id or batch_id)");
+    }
+    return startWith("backfill", batches);
+  }
+
+  private String startWith(String trigger, List<String> batches) {
     PipelineRunner runner = runners.get();
     String runId;
     try {
-      runId = runner.begin(landing, "api");
+      runId = runner.begin(landing, trigger, batches);
     } catch (PipelineBusyException e) {
       throw new ApiException(409, "PIPELINE_BUSY", e.getMessage());
     }
+    background(runId, () -> runner.run(runId, landing));
+    return runId;
+  }
+
+  /** Resumes a failed or cancelled run in the background; 409 when it cannot be resumed or the pipeline is busy. */
+  public String resume(String runId) {
+    if (runs.get(runId).isEmpty()) {
+      throw ApiException.notFound("No pipeline run " + runId);
+    }
+    if (runs.currentHolder().isPresent()) {
+      throw new ApiException(409, "PIPELINE_BUSY", "Another pipeline run is in progress: " + runs.currentHolder().get());
+    }
+    var state = runs.get(runId).orElseThrow().summary().state();
+    if (state != com.medflow.store.runs.RunState.FAILED && state != com.medflow.store.runs.RunState.CANCELLED) {
+      throw new ApiException(409, "NOT_RESUMABLE", "Run " + runId + " is " + state.name().toLowerCase()
+          + ": only a failed or cancelled run resumes");
+    }
+    PipelineRunner runner = runners.get();
+    background(runId, () -> runner.resume(runId));
+    return runId;
+  }
+
+  /** Asks a running run to stop (before its next task; its Spark jobs are cancelled now). */
+  public void cancel(String runId) {
+    var run = runs.get(runId).orElseThrow(() -> ApiException.notFound("No pipeline run " + runId));
+    if (run.summary().state().finished()) {
+      throw new ApiException(409, "NOT_RUNNING", "Run " + runId + " is " + run.summary().state().name().toLowerCase());
+    }
+    runners.get().cancel(runId);
+  }
+
+  private volatile PipelineScheduler scheduler;
+
+  /** The scheduler that starts runs through this service (it needs the service, so it is attached after). */
+  public void attach(PipelineScheduler s) {
+    this.scheduler = requireNonNull(s, "scheduler is null");
+  }
+
+  /** The scheduler's state for {@code GET /api/pipeline/schedule}; {@code enabled: false} when none runs. */
+  public java.util.Map<String, Object> scheduleStatus() {
+    PipelineScheduler s = scheduler;
+    if (s == null) {
+      return java.util.Map.of("enabled", false);
+    }
+    java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+    m.put("enabled", true);
+    m.putAll(s.status());
+    return m;
+  }
+
+  /** Freshness of every payer and volume of each one's latest batch, now. */
+  public java.util.Map<String, Object> checks() {
+    return arrivals.status();
+  }
+
+  public boolean busy() {
+    return runs.currentHolder().isPresent();
+  }
+
+  private void background(String runId, Runnable work) {
     executor.submit(() -> {
       try {
-        runner.run(runId, landing);
+        work.run();
       } catch (RuntimeException e) {
         LOG.warn("Pipeline run {} failed: {}", runId, e.getMessage());
       }
     });
-    return runId;
+  }
+
+  /** Attempts of every task and events (resumed, cancel, backfill) of a run. */
+  public com.medflow.store.runs.RunLog log() {
+    return runs.log();
   }
 
   /** A source the pipeline reads: a payer's landing folder, its file format and the mapping file that reads it. */

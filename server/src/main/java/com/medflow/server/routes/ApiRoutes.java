@@ -91,8 +91,29 @@ public final class ApiRoutes {
       ctx.status(202).json(Map.of("run_id", pipelines.start()));
     });
     app.get("/api/pipeline/runs", ctx -> ctx.json(Map.of("runs",
-        pipelines.list(intParam(ctx, "limit", 20, 1, 500)).stream().map(ApiRoutes::run).toList())));
+        pipelines.list(intParam(ctx, "limit", 20, 1, 500)).stream().map(r -> {
+          Map<String, Object> m = run(r);
+          m.put("resumed", pipelines.log().hasEvent(r.runId(), com.medflow.store.runs.RunEvent.RESUMED));
+          m.put("attempts", pipelines.log().attempts(r.runId()).size());
+          return m;
+        }).toList())));
     app.get("/api/pipeline/runs/{id}", this::runDetail);
+    app.post("/api/pipeline/runs/{id}/resume", ctx -> {
+      require(ctx, Role.ADMIN);
+      ctx.status(202).json(Map.of("run_id", pipelines.resume(ctx.pathParam("id"))));
+    });
+    app.post("/api/pipeline/runs/{id}/cancel", ctx -> {
+      require(ctx, Role.ADMIN);
+      pipelines.cancel(ctx.pathParam("id"));
+      ctx.status(202).json(Map.of("run_id", ctx.pathParam("id"), "cancel_requested", true));
+    });
+    app.post("/api/pipeline/backfill", ctx -> {
+      require(ctx, Role.ADMIN);
+      BackfillRequest req = ctx.bodyAsClass(BackfillRequest.class);
+      ctx.status(202).json(Map.of("run_id", pipelines.backfill(req.batches() == null ? List.of() : req.batches())));
+    });
+    app.get("/api/pipeline/schedule", ctx -> ctx.json(pipelines.scheduleStatus()));
+    app.get("/api/pipeline/checks", ctx -> ctx.json(pipelines.checks()));
     app.get("/api/pipeline/sources", ctx -> ctx.json(Map.of("sources", pipelines.sources())));
     app.get("/api/pipeline/quarantine", ctx -> {
       require(ctx, Role.ADMIN, Role.ANALYST);
@@ -295,7 +316,10 @@ public final class ApiRoutes {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", ok ? "ok" : "degraded");
     body.put("version", "0.1.0");
+    body.put("engine", queries.engine().name());
+    queries.fallback().ifPresent(f -> body.put("engine_fallback", f.name()));
     body.put("dependencies", checks);
+    body.putAll(health.reports());
     ctx.status(ok ? 200 : 503).json(body);
   }
 
@@ -316,6 +340,23 @@ public final class ApiRoutes {
       tasks.add(m);
     });
     body.put("tasks", tasks);
+    var log = pipelines.log();
+    Map<String, Integer> attempts = log.attemptCounts(d.summary().runId());
+    tasks.forEach(t -> t.put("attempts", attempts.getOrDefault((String) t.get("name"), 0)));
+    body.put("attempts", log.attempts(d.summary().runId()).stream().map(a -> {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("task", a.task());
+      m.put("attempt", a.attempt());
+      m.put("state", a.state().name());
+      m.put("started_at", a.startedAt());
+      m.put("finished_at", a.finishedAt());
+      m.put("error", a.error());
+      return m;
+    }).toList());
+    var events = log.events(d.summary().runId());
+    body.put("events", events.stream().map(e -> Map.of("at", e.at(), "kind", e.kind(),
+        "detail", e.detail() == null ? "" : e.detail())).toList());
+    body.put("resumed", events.stream().anyMatch(e -> e.kind().equals(com.medflow.store.runs.RunEvent.RESUMED)));
     body.put("payers", d.payers().stream().map(p -> {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("payer", p.payer());
@@ -334,6 +375,9 @@ public final class ApiRoutes {
     body.put("quality", pipelines.quality(d.summary().runId()));
     ctx.json(body);
   }
+
+  /** Body of {@code POST /api/pipeline/backfill}. */
+  public record BackfillRequest(List<String> batches) {}
 
   static Map<String, Object> run(RunSummary s) {
     Map<String, Object> m = new LinkedHashMap<>();

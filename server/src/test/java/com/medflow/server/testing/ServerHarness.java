@@ -76,14 +76,29 @@ public final class ServerHarness implements AutoCloseable {
     accounts.ensureDemoUsers();
     PipelineService pipelines = new PipelineService(() -> new PipelineRunner(lake.lake, lake.runs,
         PayerMappings.load(Optional.empty()), Icd10Cm.load(), new QualityGate(0.6), clock, PipelineListener.NONE),
-        lake.runs, lake.lake, lake.landing.toString(), threads);
+        lake.runs, lake.lake, lake.landing.toString(), threads, PayerMappings.load(Optional.empty()),
+        new com.medflow.server.pipeline.ArrivalStatus(lake.lake, new com.medflow.pipeline.quality.ArrivalChecks(
+            com.medflow.config.OrchestrationConfig.DEFAULT_CHECKS), clock));
     HealthService health = new HealthService().add("catalog", () -> queries.engine().ping())
-        .add("app_db", lake.db::ping).add("cache", cache::ping).fixed("llm", "disabled", "no API key");
+        .add("app_db", lake.db::ping).add("cache", cache::ping).fixed("llm", "disabled", "no API key")
+        .report("data_checks", pipelines::checks);
+    ConversationStore conversations = new ConversationStore(lake.db);
+    com.medflow.assistant.agent.Verifications verifications = new com.medflow.assistant.agent.Verifications(
+        new com.medflow.store.verified.VerifiedAnswerStore(lake.db), conversations, clock);
+    com.medflow.store.feedback.FeedbackStore feedback = new com.medflow.store.feedback.FeedbackStore(lake.db);
+    AskService ask = new AskService(AssistantHarness.engine(), new LakeFacts(lake.lake, versions::current, clock), queries,
+        AssistantHarness.retriever(), Optional.empty(), conversations, clock, Optional.of(verifications),
+        Optional.of(feedback), Optional.of(new com.medflow.assistant.notes.ScopeNotes(queries,
+            PayerMappings.load(Optional.empty()))));
+    com.medflow.server.routes.LearningRoutes learning = new com.medflow.server.routes.LearningRoutes(verifications,
+        feedback, conversations, () -> {
+          com.medflow.assistant.semantic.SemanticModel model = com.medflow.assistant.semantic.SemanticModel.load();
+          ask.reload(new com.medflow.assistant.nlq.QuestionEngine(model, Icd10Cm.load()), AssistantHarness.retriever());
+          return Map.of("source", "built-in", "metrics", model.metrics().size());
+        }, clock);
     this.routes = new ApiRoutes(accounts, new TokenService(new byte[32], Duration.ofHours(1), clock),
         new RateLimiter(ratePerMinute, clock), new Auditor(new AuditStore(lake.db), clock), queries,
-        new CatalogService(lake.lake, queries), pipelines, health, List.of(new AssistantRoutes(new AskService(
-            AssistantHarness.engine(), new LakeFacts(lake.lake, versions::current, clock), queries,
-            AssistantHarness.retriever(), Optional.empty(), new ConversationStore(lake.db), clock))),
+        new CatalogService(lake.lake, queries), pipelines, health, List.of(new AssistantRoutes(ask), learning),
         new com.medflow.server.metrics.Metrics());
     this.server = new MedflowServer(new MedflowConfig.Server("127.0.0.1", 0, Optional.empty(), Optional.empty(),
         Duration.ofHours(1), ratePerMinute), routes);

@@ -48,4 +48,14 @@ public final class ConversationStore {
     return jdbc.one("read last query", "SELECT semantic_query FROM conversation_turns WHERE conversation_id = ?"
             + " AND semantic_query IS NOT NULL ORDER BY turn DESC LIMIT 1", rs -> rs.getString(1), conversationId);
   }
+
+  /** The turn that gave answer {@code answerId} and the conversation's owner, if any. */
+  public Optional<OwnedTurn> turnOfAnswer(String answerId) {
+    return jdbc.one("read turn", "SELECT t.turn, t.answer_id, t.question, t.semantic_query, t.answer_json, c.username"
+            + " FROM conversation_turns t JOIN conversations c ON c.conversation_id = t.conversation_id WHERE t.answer_id = ?",
+        rs -> new OwnedTurn(new Turn(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)),
+            rs.getString(6)), answerId);
+  }
+
+  public record OwnedTurn(Turn turn, String owner) {}
 }

@@ -23,6 +23,11 @@ public final class RunStore {
     this.db = requireNonNull(db, "db is null");
   }
 
+  /** Attempts, task outputs and events of the runs in the same database. */
+  public RunLog log() {
+    return new RunLog(db);
+  }
+
   public void start(String runId, String trigger, String landing, List<String> taskNames, Instant now) {
     update("INSERT INTO pipeline_runs (run_id, state, trigger_source, landing, started_at) VALUES (?, ?, ?, ?, ?)",
         runId, RunState.RUNNING.name(), trigger, landing, now.toEpochMilli());

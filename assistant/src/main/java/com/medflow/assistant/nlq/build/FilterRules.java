@@ -267,6 +267,12 @@ final class FilterRules {
         return true;
       }
       boolean groupable = model.findDimension(dim).isPresent();
+      if (!several && namesClaims(p.raw(i).orElseThrow())) {
+        // "ER visits", "telehealth claims": the value's phrase also names what is counted
+        Node.Raw named = p.raw(i).orElseThrow();
+        p.rewrite(idx, filtered, new Node.Raw(named.span().with(Term.of(Kind.ENTITY, "claims", "claims"))));
+        return true;
+      }
       if (several && !together && groupable) {
         String label = model.dimension(dim).label();
         p.rewrite(idx, filtered, new Node.Grouped(start, Grouping.of(dim, label), false, false, label));
@@ -277,6 +283,13 @@ final class FilterRules {
       return true;
     }
     return false;
+  }
+
+  /** A value phrase ending in a word for claims ("ER visits", "office visit claims"), from the claims entity's synonyms. */
+  private boolean namesClaims(Node.Raw value) {
+    String[] words = value.span().text().toLowerCase(java.util.Locale.ROOT).split("\\s+");
+    ModelParts.Entity claims = model.entities().get("claims");
+    return words.length > 1 && claims != null && claims.synonyms().contains(words[words.length - 1]);
   }
 
   /** "where the primary diagnosis is a heart attack": the diagnosis noun names a diagnosis value's column. */

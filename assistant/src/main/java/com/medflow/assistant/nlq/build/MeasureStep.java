@@ -53,6 +53,10 @@ final class MeasureStep {
     if (d.ms.isEmpty() && (d.howMany || d.source != SemanticQuery.Source.CLAIMS || countGroups)) {
       d.ms.add(measures.claims());
     }
+    if (d.ms.isEmpty() && d.followUpCue && !d.partial) {
+      // "what about kids?" with no earlier answer to refine: not a question of its own
+      return fail("refines an earlier answer", List.of());
+    }
     if (d.ms.isEmpty() && !d.funnel && !d.partial && (!d.groupings.isEmpty() || !d.filters.isEmpty())) {
       d.ms.add(measures.claims());
       d.assumptions.add("Counting claims, since no other measure was named.");
@@ -66,10 +70,11 @@ final class MeasureStep {
   Optional<Assembler.Outcome> rank(Draft d) {
     Node.Ranked rank = d.rank;
     d.sortOnly = rank != null && rank.word().startsWith("sort:");
-    if (rank != null && rank.by() == null && d.explicit.isEmpty()
+    if (rank != null && rank.by() == null && d.explicit.isEmpty() && !d.partial
         && d.implied.stream().noneMatch(m -> m.equals(measures.claims())) && !d.groupNodes.isEmpty()
         && d.groupNodes.stream().noneMatch(g -> FREQUENCY_DIMENSIONS.contains(g.grouping().dimension()))) {
-      // "which is our biggest payer?", "who's the best provider?": biggest by what?
+      // "which is our biggest payer?", "who's the best provider?": biggest by what? (a follow-up ranks by the
+      // measure of the answer it refines: "which 5 states have the most of them")
       return fail("ranks by no measure", List.of(rank.word()));
     }
     if (rank != null && rank.by() == null && d.ms.isEmpty()) {

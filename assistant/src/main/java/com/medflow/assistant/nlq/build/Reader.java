@@ -132,6 +132,8 @@ public final class Reader {
       case "ranks nothing" -> "I understood an ordering (" + quote(o.leftovers()) + ") but not what to rank.";
       case "mixes tables" -> "The question mixes claims with data-quality tables (" + quote(o.leftovers()) + ").";
       case "not in that table" -> "That table has no " + quote(o.leftovers()) + ".";
+      case "refines an earlier answer" -> "This refines an earlier answer, and there is none to refine here: ask the"
+          + " whole question (what to count or measure, and for whom).";
       case "lists individual members" -> "Individual members are personal data: I can count them but not list them.";
       default -> "I could not make one query of it (" + o.problem() + (o.leftovers().isEmpty() ? "" : ": "
           + quote(o.leftovers())) + ").";

@@ -232,6 +232,6 @@ final class Expressions {
 
   /** A string literal as Spark reads it (backslash escapes). */
   static String literal(String value) {
-    return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    return SqlLiteral.of(value);
   }
 }
