@@ -30,6 +30,7 @@ public final class Describer {
       case METRIC -> model.metric(m.metric()).format();
       case SHARE -> "rate";
       case PER -> "number";
+      case DIFFERENCE -> format(m.numerator());
       case AGGREGATE -> m.agg() == Measure.Agg.COUNT || m.agg() == Measure.Agg.COUNT_DISTINCT ? "integer"
           : model.measure(m.column()).map(ModelParts.MeasureColumn::format).orElse("number");
     };
@@ -138,6 +139,7 @@ public final class Describer {
       case SHARE -> "claims with " + m.condition().label() + " / all claims in scope" + (m.column() == null ? ""
           : " (weighted by " + m.column().replace('_', ' ') + ")") + ".";
       case PER -> m.numerator().label() + " divided by the number of distinct " + m.column().replace('_', ' ') + ".";
+      case DIFFERENCE -> m.numerator().label() + " minus " + m.subtrahend().label() + ", over every claim in scope.";
     };
   }
 

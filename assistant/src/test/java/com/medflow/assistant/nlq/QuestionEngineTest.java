@@ -184,4 +184,70 @@ class QuestionEngineTest {
     assertThat(r.kind()).isEqualTo(ParseResult.Kind.UNANSWERABLE);
     assertThat(r.reason()).contains("refines an earlier answer");
   }
+
+  @Test
+  void aTrendTakesTheGrainTheQuestionNames() {
+    assertThat(sql("paid amount trend by quarter")).isEqualTo("SELECT CAST(date_trunc('QUARTER', service_date) AS DATE)"
+        + " AS service_quarter, SUM(paid_amount) AS total_paid_amount" + CLAIMS + " GROUP BY CAST(date_trunc('QUARTER',"
+        + " service_date) AS DATE) ORDER BY service_quarter");
+    assertThat(sql("billed amount trend")).startsWith("SELECT CAST(date_trunc('MONTH', service_date) AS DATE) AS"
+        + " service_month, SUM(billed_amount)");
+  }
+
+  @Test
+  void oneAmountLessAnotherIsOneMeasure() {
+    assertThat(sql("total billed minus total allowed by payer")).isEqualTo("SELECT payer, SUM(billed_amount) -"
+        + " SUM(allowed_amount) AS total_billed_amount_minus_total_allowed_amount" + CLAIMS + " GROUP BY payer"
+        + " ORDER BY payer");
+    assertThat(sql("difference between billed and paid for 2025")).isEqualTo("SELECT SUM(billed_amount) -"
+        + " SUM(paid_amount) AS total_billed_amount_minus_total_paid_amount" + CLAIMS
+        + " WHERE service_date BETWEEN DATE '2025-01-01' AND DATE '2025-12-31'");
+    assertThat(sql("the gap between average billed and average allowed for Aetna")).isEqualTo("SELECT"
+        + " AVG(billed_amount) - AVG(allowed_amount) AS avg_billed_amount_minus_avg_allowed_amount" + CLAIMS
+        + " WHERE payer = 'Aetna'");
+    assertThat(read("total billed minus average paid").kind()).as("a total less an average")
+        .isEqualTo(ParseResult.Kind.UNANSWERABLE);
+    assertThat(read("how much more did we bill than we were paid").kind()).as("'than' is not filler")
+        .isEqualTo(ParseResult.Kind.UNANSWERABLE);
+  }
+
+  @Test
+  void theMostPerClaimRanksByTheAverageOfAClaim() {
+    assertThat(sql("which payer pays the most per claim")).isEqualTo("SELECT payer, avg_paid_amount FROM (SELECT *,"
+        + " RANK() OVER (ORDER BY avg_paid_amount DESC) AS position FROM (SELECT payer, AVG(paid_amount) AS"
+        + " avg_paid_amount" + CLAIMS + " GROUP BY payer) b) t WHERE position <= 1 ORDER BY avg_paid_amount DESC, payer");
+  }
+
+  @Test
+  void howManyWithAnAmountVerbCountsClaims() {
+    assertThat(sql("how many A1c tests were billed")).isEqualTo("SELECT COUNT(*) AS claim_count" + CLAIMS
+        + " WHERE procedure_code = '83036'");
+    assertThat(sql("how many claims were paid")).isEqualTo("SELECT COUNT(*) AS claim_count" + CLAIMS
+        + " WHERE claim_status = 'APPROVED'");
+    assertThat(sql("how many claims did Aetna pay")).isEqualTo("SELECT COUNT(*) AS claim_count" + CLAIMS
+        + " WHERE payer = 'Aetna' AND claim_status = 'APPROVED'");
+  }
+
+  @Test
+  void aRankingWithoutANumberListsAFewGroupsInOrderAndAsksHowManyOfMany() {
+    assertThat(sql("top payers by paid amount")).isEqualTo("SELECT payer, SUM(paid_amount) AS total_paid_amount"
+        + CLAIMS + " GROUP BY payer ORDER BY total_paid_amount DESC, payer");
+    ParseResult many = read("top providers by claim count");
+    assertThat(many.kind()).isEqualTo(ParseResult.Kind.UNANSWERABLE);
+    assertThat(many.reason()).contains("how many to show");
+    assertThat(read("highest average paid by specialty").kind()).isEqualTo(ParseResult.Kind.UNANSWERABLE);
+  }
+
+  @Test
+  void thePeriodBeforeAOnePeriodAnswerMovesItBackOrGivesTheChange() {
+    SemanticQuery november = read("how many claims did BlueCross have last month").query().orElseThrow();
+    assertThat(COMPILER.compile(ENGINE.read("and the month before?", DemoFacts.FACTS, Optional.of(november)).query()
+        .orElseThrow())).isEqualTo("SELECT COUNT(*) AS claim_count" + CLAIMS + " WHERE payer = 'BlueCross' AND"
+        + " service_date BETWEEN DATE '2025-10-01' AND DATE '2025-10-31'");
+    SemanticQuery q3 = read("total paid in Q3 2025").query().orElseThrow();
+    assertThat(COMPILER.compile(ENGINE.read("how did that change from the quarter before?", DemoFacts.FACTS,
+        Optional.of(q3)).query().orElseThrow())).contains("service_date BETWEEN DATE '2025-04-01' AND DATE '2025-06-30'"
+        + " THEN 1 WHEN service_date BETWEEN DATE '2025-07-01' AND DATE '2025-09-30' THEN 2")
+        .contains("AS total_paid_amount_change");
+  }
 }

@@ -40,7 +40,7 @@ final class Assembler {
 
   Assembler(Measures measures, DataFacts facts) {
     this.measures = measures;
-    this.measureStep = new MeasureStep(measures);
+    this.measureStep = new MeasureStep(measures, facts);
     this.periodStep = new PeriodStep(measures, facts);
   }
 
@@ -193,6 +193,14 @@ final class Assembler {
     }
     d.source = d.funnel ? SemanticQuery.Source.FUNNEL : d.sources.isEmpty() ? SemanticQuery.Source.CLAIMS
         : SemanticQuery.Source.valueOf(d.sources.iterator().next().toUpperCase(Locale.ROOT));
+    if (d.source != SemanticQuery.Source.CLAIMS && d.source != SemanticQuery.Source.FUNNEL) {
+      // "rows failed the npi check": providers named on a quality table are not in it; never silently dropped
+      List<String> foreign = d.p.nodes.stream().filter(n -> n instanceof Node.Measured m && m.implied()
+          && !m.measure().equals(measures.claims())).map(n -> ((Node.Measured) n).text()).toList();
+      if (!foreign.isEmpty()) {
+        return Draft.fail("not in that table", foreign);
+      }
+    }
     return Draft.GO_ON;
   }
 

@@ -138,7 +138,7 @@ final class FilterRules {
       if (!p.isRaw(i, Kind.NEGATION)) {
         continue;
       }
-      if (p.isRaw(i + 1, Kind.AGG)) {
+      if (p.isRaw(i + 1, Kind.AGG) && !p.raw(i).orElseThrow().span().text().equalsIgnoreCase("minus")) {
         p.rewrite(new int[] {i, i + 1}); // "(not the total)": says what is not asked; nothing to compute
         return true;
       }

@@ -5,8 +5,12 @@ import com.medflow.assistant.nlq.query.Grouping;
 import com.medflow.assistant.nlq.query.Measure;
 import com.medflow.assistant.nlq.query.Ranking;
 import com.medflow.assistant.nlq.query.SemanticQuery;
+import com.medflow.assistant.nlq.time.Period;
+import java.time.LocalDate;
+import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -20,6 +24,8 @@ final class FollowUps {
   private static final Set<String> ADD_WORDS = Set.of("also", "too", "add", "adding", "include", "including", "plus",
       "well");
   private static final Set<String> REPLACE_WORDS = Set.of("instead", "now", "rather");
+  private static final Set<String> CHANGE_WORDS = Set.of("change", "changed", "difference", "growth", "grow", "grew",
+      "increase", "decrease", "delta", "compare", "compared", "vs", "versus");
 
   private FollowUps() {}
 
@@ -110,6 +116,20 @@ final class FollowUps {
     if (part.transform() != SemanticQuery.Transform.NONE) {
       q = q.withTransform(part.transform());
     }
+    boolean fromPrevious = q.transform() == SemanticQuery.Transform.CHANGE_FROM_PREVIOUS
+        || q.transform() == SemanticQuery.Transform.GROWTH_FROM_PREVIOUS;
+    if (fromPrevious && q.groupings().stream().noneMatch(Grouping::isGrain)) {
+      // "and the month before?" after a one-period answer: that period moved back, or the change to it
+      Period before = prev.time() == null ? null : before(prev.time());
+      if (before == null || part.time() != null) {
+        return null;
+      }
+      boolean change = words.stream().anyMatch(CHANGE_WORDS::contains);
+      boolean growth = q.transform() == SemanticQuery.Transform.GROWTH_FROM_PREVIOUS;
+      q = q.withTransform(SemanticQuery.Transform.NONE);
+      q = change ? q.withPeriods(List.of(before, prev.time()), growth ? SemanticQuery.PeriodMode.GROWTH
+          : SemanticQuery.PeriodMode.DIFFERENCE, prev.timeField()) : q.withTime(before, prev.timeField());
+    }
     if (outcome.followUp().countOnly()) {
       // "how many is that?": the rows of the previous answer; "how many of those were approved?": the claims
       boolean narrowed = !part.filters().isEmpty() || part.time() != null;
@@ -123,6 +143,24 @@ final class FollowUps {
       q = q.withRanking(null);
     }
     return q;
+  }
+
+  /** The calendar period before a month, quarter or year; null for any other period. */
+  private static Period before(Period p) {
+    return switch (p.unit()) {
+      case MONTH -> {
+        LocalDate d = p.from().minusMonths(1);
+        yield Period.month(d.getYear(), d.getMonthValue(), d.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH)
+            + " " + d.getYear(), false);
+      }
+      case QUARTER -> {
+        LocalDate d = p.from().minusMonths(3);
+        int quarter = (d.getMonthValue() - 1) / 3 + 1;
+        yield Period.quarter(d.getYear(), quarter, "Q" + quarter + " " + d.getYear(), false);
+      }
+      case YEAR -> Period.year(p.from().getYear() - 1, String.valueOf(p.from().getYear() - 1), false);
+      default -> null;
+    };
   }
 
   /** The same measures with another aggregation ("use the median instead"). */

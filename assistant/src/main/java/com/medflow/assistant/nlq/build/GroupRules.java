@@ -143,7 +143,11 @@ final class GroupRules {
         p.replace(i, new Node.Grouped(r.get().start(), Grouping.grain(r.get().key()), false, false, r.get().span().text()));
         return true;
       }
-      if (r.get().is(Kind.TREND)) {
+    }
+    // "trend by quarter": the grain named anywhere in the question is the trend's; only a bare trend is by month
+    for (int i = 0; i < p.size(); i++) {
+      Optional<Node.Raw> r = p.raw(i);
+      if (r.isPresent() && r.get().is(Kind.TREND)) {
         boolean grain = p.any(n -> n instanceof Node.Grouped g && g.grouping().isGrain());
         p.replace(i, grain ? new Node.Cue(r.get().start(), Kind.TREND, "trend")
             : new Node.Grouped(r.get().start(), Grouping.grain("month"), false, false, r.get().span().text()));

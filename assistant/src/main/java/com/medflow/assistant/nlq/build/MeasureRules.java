@@ -135,6 +135,14 @@ final class MeasureRules {
       int perIndex = pe;
       ModelParts.Entity e = measures.model().entity(per.get().key());
       int n = i - 1;
+      if (e.name().equals("claims") && p.isRaw(n, Kind.RANK) && p.isRaw(n - 1, Kind.MEASURE)) {
+        // "which payer pays the most per claim": ranked by the average amount of a claim
+        String column = p.raw(n - 1).orElseThrow().key();
+        p.replace(n - 1, new Node.Measured(p.get(n - 1).start(), measures.of(column, "avg").orElseThrow(), false,
+            "per claim"));
+        p.rewrite(through(i, i, perIndex)); // "per claim" is read into the average
+        return true;
+      }
       boolean avg = false;
       Measure numerator;
       int first;
@@ -309,6 +317,18 @@ final class MeasureRules {
         continue;
       }
       Optional<Measure> m = Optional.empty();
+      String verb = t.get().span().text().toLowerCase(java.util.Locale.ROOT);
+      if (t.get().is(Kind.MEASURE) && !distinct && (verb.equals("paid") || LIGHT_VERBS.contains(verb))) {
+        // "how many A1c tests were billed", "how many were paid": claims counted; an amount is not counted
+        Node counted = new Node.Measured(p.get(i).start(), measures.claims(), false, "how many");
+        if (verb.equals("paid")) {
+          p.rewrite(new int[] {i, j}, counted, new Node.Filtered(t.get().start(), Filter.in("claim_status",
+              List.of("APPROVED"), "claim status APPROVED (paid claims)")));
+        } else {
+          p.rewrite(new int[] {i, j}, counted);
+        }
+        return true;
+      }
       if (t.get().is(Kind.ENTITY)) {
         m = Optional.of(measures.count(t.get().key()));
       } else if (t.get().is(Kind.DIMENSION) && measures.model().dimension(t.get().key()).source().isPresent()) {
@@ -374,11 +394,15 @@ final class MeasureRules {
         continue;
       }
       String text = m.get().span().text().toLowerCase(java.util.Locale.ROOT);
-      boolean nextToClaims = p.isRaw(p.prev(i), Kind.ENTITY, "claims") || p.isRaw(p.next(i), Kind.ENTITY, "claims");
+      // "how many claims were paid", "the number of claims Aetna paid": the claims counted, then their verb
+      boolean afterCount = p.get(p.prev(i)) instanceof Node.Measured mm && mm.measure().equals(measures.claims())
+          && (text.equals("paid") || text.equals("pay") || LIGHT_VERBS.contains(text));
+      boolean nextToClaims = p.isRaw(p.prev(i), Kind.ENTITY, "claims") || p.isRaw(p.next(i), Kind.ENTITY, "claims")
+          || afterCount;
       if (!nextToClaims || p.isRaw(i - 1, Kind.AGG) || p.isRaw(i - 1, Kind.HOW_MUCH)) {
         continue;
       }
-      if (text.equals("paid")) {
+      if (text.equals("paid") || afterCount && text.equals("pay")) {
         p.replace(i, new Node.Filtered(m.get().start(), Filter.in("claim_status", List.of("APPROVED"),
             "claim status APPROVED (paid claims)")));
         return true;

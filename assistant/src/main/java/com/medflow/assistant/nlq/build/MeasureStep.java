@@ -3,6 +3,7 @@ package com.medflow.assistant.nlq.build;
 import static com.medflow.assistant.nlq.build.Draft.GO_ON;
 import static com.medflow.assistant.nlq.build.Draft.fail;
 
+import com.medflow.assistant.nlq.DataFacts;
 import com.medflow.assistant.nlq.query.Grouping;
 import com.medflow.assistant.nlq.query.Measure;
 import com.medflow.assistant.nlq.query.Ranking;
@@ -19,10 +20,15 @@ final class MeasureStep {
   private static final Set<String> FREQUENCY_DIMENSIONS = Set.of("denial_reason", "procedure_code", "diagnosis_category",
       "primary_diagnosis", "secondary_diagnosis", "quality_reason", "place_of_service", "quality_check", "claim_status");
 
-  private final Measures measures;
+  /** A ranking without a number lists every group, ordered, when there are at most this many. */
+  private static final int LIST_ALL_UP_TO = 10;
 
-  MeasureStep(Measures measures) {
+  private final Measures measures;
+  private final DataFacts facts;
+
+  MeasureStep(Measures measures, DataFacts facts) {
     this.measures = measures;
+    this.facts = facts;
   }
 
   Optional<Assembler.Outcome> measure(Draft d) {
@@ -71,8 +77,11 @@ final class MeasureStep {
     Node.Ranked rank = d.rank;
     d.sortOnly = rank != null && rank.word().startsWith("sort:");
     if (rank != null && rank.by() == null && d.explicit.isEmpty() && !d.partial
-        && d.implied.stream().noneMatch(m -> m.equals(measures.claims())) && !d.groupNodes.isEmpty()
-        && d.groupNodes.stream().noneMatch(g -> FREQUENCY_DIMENSIONS.contains(g.grouping().dimension()))) {
+        && (d.implied.stream().noneMatch(m -> m.equals(measures.claims())) || amountWord(rank.word()))
+        && !d.groupNodes.isEmpty()
+        && (d.groupNodes.stream().noneMatch(g -> FREQUENCY_DIMENSIONS.contains(g.grouping().dimension()))
+            || amountWord(rank.word()))) {
+      // "most expensive procedure": by total or by average billed? An amount word ranks by an amount never named
       // "which is our biggest payer?", "who's the best provider?": biggest by what? (a follow-up ranks by the
       // measure of the answer it refines: "which 5 states have the most of them")
       return fail("ranks by no measure", List.of(rank.word()));
@@ -99,6 +108,10 @@ final class MeasureStep {
     }
     if (rank != null) {
       d.ranking = ranking(d, rank);
+      if (d.ranking != null && d.ranking.limit() == null && !d.sortOnly && !d.partial) {
+        // "top specialties by paid", "highest average paid by specialty": the question does not say how many
+        return fail("how many", List.of(rank.word()));
+      }
     }
     d.rank = rank;
     return GO_ON;
@@ -129,11 +142,19 @@ final class MeasureStep {
         limit = 1;
         ties = true;
       } else {
-        limit = 10;
-        d.assumptions.add("Showing the top 10, since no number was given.");
+        int groups = categorical.size() == 1 ? facts.values(categorical.get(0).dimension()).size() : 0;
+        if (groups > 0 && groups <= LIST_ALL_UP_TO && d.groupings.size() == 1) {
+          d.sortOnly = true; // every one of the few groups, in order
+          d.assumptions.add("Listing all " + groups + " " + categorical.get(0).label() + " groups, "
+              + (rank.descending() ? "highest" : "lowest") + " first, since no number was given.");
+        }
       }
     }
     return d.groupings.isEmpty() && !d.partial ? null : new Ranking(by, rank.descending(), limit, ties);
+  }
+
+  private static boolean amountWord(String word) {
+    return word.toLowerCase(java.util.Locale.ROOT).matches(".*(expensive|costliest|priciest|cheapest).*");
   }
 
   /** "who has the lowest ...", "which one had ...", "who's the slowest": one answer (with ties). */

@@ -102,6 +102,9 @@ public final class Reader {
         Assembler.Outcome o = assembler.assemble(p, true);
         if (o.ok()) {
           SemanticQuery q = FollowUps.merge(previous, o, words, rules.measures());
+          if (q == null) {
+            continue; // the follow-up does not fit the answer it refines
+          }
           String sql = compiler.compile(q);
           merged.putIfAbsent(sql, q);
           spansOf.putIfAbsent(sql, spans);
@@ -134,6 +137,10 @@ public final class Reader {
       case "not in that table" -> "That table has no " + quote(o.leftovers()) + ".";
       case "refines an earlier answer" -> "This refines an earlier answer, and there is none to refine here: ask the"
           + " whole question (what to count or measure, and for whom).";
+      case "ranks by no measure" -> "I understood an ordering (" + quote(o.leftovers()) + ") but not by what: say the"
+          + " measure, for example 'by total billed', 'by average paid' or 'by claim count'.";
+      case "how many" -> "The question ranks (" + quote(o.leftovers()) + ") but does not say how many to show: say, for"
+          + " example, 'top 5', 'the highest one', or 'highest first' for all of them.";
       case "lists individual members" -> "Individual members are personal data: I can count them but not list them.";
       default -> "I could not make one query of it (" + o.problem() + (o.leftovers().isEmpty() ? "" : ": "
           + quote(o.leftovers())) + ").";

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * Reads a {@link Parse} to the end: each family of rules rewrites runs of nodes, in a fixed order
- * (numbers, bands, shares, filters, group conditions, measures, ranking, groupings), repeated until
+ * (numbers, bands, differences of amounts, shares, filters, group conditions, measures, ranking, groupings), repeated until
  * no rule applies. A rule that meets a genuine ambiguity leaves the other reading as an alternative.
  */
 public final class Rules {
@@ -19,6 +19,7 @@ public final class Rules {
   private final MeasureRules measureRules;
   private final RankRules ranks;
   private final GroupRules groups;
+  private final DifferenceRules differences;
 
   public Rules(SemanticModel model) {
     this.measures = new Measures(model);
@@ -28,6 +29,7 @@ public final class Rules {
     this.measureRules = new MeasureRules(measures);
     this.ranks = new RankRules(measures);
     this.groups = new GroupRules(measures);
+    this.differences = new DifferenceRules(measures);
   }
 
   Measures measures() {
@@ -50,7 +52,7 @@ public final class Rules {
 
   private void run(Parse p) {
     int steps = 0;
-    while (steps++ < MAX_STEPS && (NumberRules.apply(p) || BandRules.apply(p) || shares.apply(p) || filters.apply(p)
+    while (steps++ < MAX_STEPS && (NumberRules.apply(p) || BandRules.apply(p) || differences.apply(p) || shares.apply(p) || filters.apply(p)
         || having.apply(p) || measureRules.apply(p) || ranks.apply(p) || groups.apply(p) || measureRules.late(p))) {
       // each rule rewrites one run per call; repeat until none applies
     }

@@ -10,10 +10,11 @@ import java.util.Locale;
  * is {@code COUNT(*)}), optionally only over rows meeting {@code condition}. {@link Type#SHARE}: the
  * fraction of rows (or of the sum of {@code column}) that meet {@code condition}. {@link Type#PER}:
  * {@code numerator} divided by the number of distinct {@code column} values ("claims per member").
+ * {@link Type#DIFFERENCE}: {@code numerator} minus {@code subtrahend} ("billed minus allowed").
  */
 public record Measure(Type type, String metric, Agg agg, String column, Filter condition, Double fraction,
-                      Measure numerator, String label) {
-  public enum Type { METRIC, AGGREGATE, SHARE, PER }
+                      Measure numerator, String label, Measure subtrahend) {
+  public enum Type { METRIC, AGGREGATE, SHARE, PER, DIFFERENCE }
 
   public enum Agg { COUNT, COUNT_DISTINCT, SUM, AVG, MIN, MAX, PERCENTILE }
 
@@ -28,6 +29,10 @@ public record Measure(Type type, String metric, Agg agg, String column, Filter c
         requireNonNull(numerator, "numerator is null");
         requireNonNull(column, "column is null");
       }
+      case DIFFERENCE -> {
+        requireNonNull(numerator, "numerator is null");
+        requireNonNull(subtrahend, "subtrahend is null");
+      }
       default -> throw new IllegalArgumentException("type " + type);
     }
     if (agg == Agg.PERCENTILE && (fraction == null || fraction <= 0 || fraction >= 1)) {
@@ -36,23 +41,27 @@ public record Measure(Type type, String metric, Agg agg, String column, Filter c
   }
 
   public static Measure metric(String name, String label) {
-    return new Measure(Type.METRIC, name, null, null, null, null, null, label);
+    return new Measure(Type.METRIC, name, null, null, null, null, null, label, null);
   }
 
   public static Measure aggregate(Agg agg, String column, String label) {
-    return new Measure(Type.AGGREGATE, null, agg, column, null, null, null, label);
+    return new Measure(Type.AGGREGATE, null, agg, column, null, null, null, label, null);
   }
 
   public static Measure percentile(String column, double fraction, String label) {
-    return new Measure(Type.AGGREGATE, null, Agg.PERCENTILE, column, null, fraction, null, label);
+    return new Measure(Type.AGGREGATE, null, Agg.PERCENTILE, column, null, fraction, null, label, null);
   }
 
   public static Measure share(Filter condition, String column, String label) {
-    return new Measure(Type.SHARE, null, null, column, condition, null, null, label);
+    return new Measure(Type.SHARE, null, null, column, condition, null, null, label, null);
   }
 
   public static Measure per(Measure numerator, String distinctColumn, String label) {
-    return new Measure(Type.PER, null, null, distinctColumn, null, null, numerator, label);
+    return new Measure(Type.PER, null, null, distinctColumn, null, null, numerator, label, null);
+  }
+
+  public static Measure difference(Measure minuend, Measure subtrahend, String label) {
+    return new Measure(Type.DIFFERENCE, null, null, null, null, null, minuend, label, subtrahend);
   }
 
   /** The column name this measure gets in the result. */
@@ -67,6 +76,7 @@ public record Measure(Type type, String metric, Agg agg, String column, Filter c
       };
       case SHARE -> "share" + (column == null ? "" : "_of_" + column);
       case PER -> numerator.name() + "_per_" + column.replace("_id", "").replace("_npi", "");
+      case DIFFERENCE -> numerator.name() + "_minus_" + subtrahend.name();
     };
   }
 

@@ -53,6 +53,7 @@ final class Expressions {
               + " / NULLIF(CAST(SUM(" + column(m.column()) + ") AS DOUBLE), 0)";
       case PER -> "CAST(" + measure(m.numerator(), source) + " AS DOUBLE) / NULLIF(COUNT(DISTINCT " + column(m.column())
           + "), 0)";
+      case DIFFERENCE -> measure(m.numerator(), source) + " - " + measure(m.subtrahend(), source);
     };
   }
 
