@@ -250,4 +250,30 @@ class QuestionEngineTest {
         + " THEN 1 WHEN service_date BETWEEN DATE '2025-07-01' AND DATE '2025-09-30' THEN 2")
         .contains("AS total_paid_amount_change");
   }
+
+  @Test
+  void aBareGrainJoinedToAGroupingGroupsByIt() {
+    assertThat(sql("denial rate by payer and month")).startsWith("SELECT payer, CAST(date_trunc('MONTH', service_date)"
+        + " AS DATE) AS service_month, " + DENIAL + " AS denial_rate");
+  }
+
+  @Test
+  void speedWordsRankByProcessingTime() {
+    assertThat(sql("which payer is the slowest to pay")).isEqualTo("SELECT payer, avg_processing_days FROM (SELECT *,"
+        + " RANK() OVER (ORDER BY avg_processing_days DESC) AS position FROM (SELECT payer, AVG(CASE WHEN claim_status IN"
+        + " ('APPROVED', 'DENIED') THEN processing_days END) AS avg_processing_days" + CLAIMS + " GROUP BY payer) b) t"
+        + " WHERE position <= 1 ORDER BY avg_processing_days DESC, payer");
+    assertThat(read("fastest payer by average paid").kind()).isEqualTo(ParseResult.Kind.UNANSWERABLE);
+  }
+
+  @Test
+  void theBiggestDropRanksPeriodsByTheirChangeAscending() {
+    SemanticQuery byMonth = read("claims by month for 2024").query().orElseThrow();
+    SemanticQuery change = ENGINE.read("now show the change from the previous month", DemoFacts.FACTS,
+        Optional.of(byMonth)).query().orElseThrow();
+    assertThat(COMPILER.compile(ENGINE.read("which month had the biggest drop?", DemoFacts.FACTS, Optional.of(change))
+        .query().orElseThrow())).startsWith("SELECT service_month, claim_count, change FROM (SELECT service_month,"
+        + " claim_count, change, RANK() OVER (ORDER BY change ASC) AS position").endsWith("WHERE position <= 1"
+        + " ORDER BY change ASC, service_month");
+  }
 }

@@ -139,7 +139,9 @@ final class GroupRules {
       if (r.isEmpty()) {
         continue;
       }
-      if (r.get().is(Kind.GRAIN) && !r.get().span().term().label().equals(r.get().key())) {
+      boolean afterGrouping = p.isRaw(i - 1, Kind.AND) && p.get(i - 2) instanceof Node.Grouped;
+      if (r.get().is(Kind.GRAIN) && (!r.get().span().term().label().equals(r.get().key()) || afterGrouping)) {
+        // "monthly", "by quarter", and a bare grain joined to a grouping: "by payer and month"
         p.replace(i, new Node.Grouped(r.get().start(), Grouping.grain(r.get().key()), false, false, r.get().span().text()));
         return true;
       }

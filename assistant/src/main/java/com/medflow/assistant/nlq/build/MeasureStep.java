@@ -75,6 +75,21 @@ final class MeasureStep {
 
   Optional<Assembler.Outcome> rank(Draft d) {
     Node.Ranked rank = d.rank;
+    if (rank != null && speedWord(rank.word())) {
+      // "fastest", "slowest to pay": by processing time, whatever amount verb comes with it
+      Measure time = measures.of("processing_days", "avg").orElseThrow();
+      Measure paidVerb = measures.defaultFor("paid_amount"); // "to pay", "to get paid": a verb, read as the total
+      boolean onlyPaidVerb = d.explicit.stream().allMatch(m -> m.equals(paidVerb) || m.equals(time));
+      boolean byTime = rank.by() == null || rank.by().equals(time) || rank.by().equals(paidVerb);
+      if (!onlyPaidVerb || !byTime) {
+        return fail("ranks by no measure", List.of(rank.word()));
+      }
+      d.ms.clear();
+      d.ms.add(time);
+      d.explicit.clear();
+      rank = new Node.Ranked(rank.start(), rank.descending(), rank.limit(), time, rank.word());
+      d.rank = rank;
+    }
     d.sortOnly = rank != null && rank.word().startsWith("sort:");
     if (rank != null && rank.by() == null && d.explicit.isEmpty() && !d.partial
         && (d.implied.stream().noneMatch(m -> m.equals(measures.claims())) || amountWord(rank.word()))
@@ -151,6 +166,10 @@ final class MeasureStep {
       }
     }
     return d.groupings.isEmpty() && !d.partial ? null : new Ranking(by, rank.descending(), limit, ties);
+  }
+
+  private static boolean speedWord(String word) {
+    return word.toLowerCase(java.util.Locale.ROOT).matches(".*(slow|fast|quick).*");
   }
 
   private static boolean amountWord(String word) {

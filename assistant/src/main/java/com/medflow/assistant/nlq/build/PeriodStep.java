@@ -7,6 +7,7 @@ import com.medflow.assistant.nlq.DataFacts;
 import com.medflow.assistant.nlq.query.Grouping;
 import com.medflow.assistant.nlq.query.Ranking;
 import com.medflow.assistant.nlq.query.SemanticQuery;
+import com.medflow.assistant.nlq.vocab.Kind;
 import com.medflow.assistant.nlq.time.Period;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
@@ -144,11 +145,22 @@ final class PeriodStep {
       } else if (grain || d.partial) {
         d.transform = d.growth ? SemanticQuery.Transform.GROWTH_FROM_PREVIOUS
             : SemanticQuery.Transform.CHANGE_FROM_PREVIOUS;
+        if (d.ranking != null && decrease(d)) {
+          // "the biggest drop": the most negative change first
+          d.ranking = new Ranking(d.ranking.by(), !d.ranking.descending(), d.ranking.limit(), d.ranking.ties());
+        }
       } else {
         return fail("change over what", List.of(d.growth ? "growth" : "change"));
       }
     }
     return GO_ON;
+  }
+
+  /** A change word that names a fall: "drop", "decline", "went down". */
+  private static boolean decrease(Draft d) {
+    return d.p.nodes.stream().anyMatch(n -> n instanceof Node.Raw r && r.is(Kind.CHANGE) && r.span().text()
+        .toLowerCase(java.util.Locale.ROOT).matches("drop|dropped|decline|declined|decrease|decreased|fall|fell|went down"
+            + "|go down|gone down|dip|dips|dipped"));
   }
 
   /** "what share of claims ...": each group's part of the total count or amount. */

@@ -259,6 +259,16 @@ final class AggregateSql {
           : "DATE '" + startOf(grain.grain(), q.time().from()) + "'";
       outer += " WHERE " + g[1] + " >= " + start;
     }
+    if (q.ranking() != null) {
+      // "which month had the biggest drop": the periods ranked by their change
+      String col = difference ? "change" : "growth";
+      String dir = q.ranking().descending() ? " DESC" : " ASC";
+      String picked = String.join(", ", cols) + ", " + m.name() + ", " + col;
+      String ranked = "SELECT " + picked + ", RANK() OVER (ORDER BY " + col + dir + ") AS position FROM (" + outer
+          + (q.time() != null ? " AND " : " WHERE ") + col + " IS NOT NULL) r";
+      return "SELECT " + picked + " FROM (" + ranked + ") t" + (q.ranking().limit() == null ? ""
+          : " WHERE position <= " + q.ranking().limit()) + " ORDER BY " + col + dir + ", " + String.join(", ", cols);
+    }
     return outer + " ORDER BY " + String.join(", ", cols);
   }
 
