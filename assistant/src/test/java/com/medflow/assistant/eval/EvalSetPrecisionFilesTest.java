@@ -25,7 +25,7 @@ class EvalSetPrecisionFilesTest {
 
   @Test
   void everyFileLoadsWithQuestionsGoldSqlAndKnownExpectations() {
-    for (String name : List.of("dev.yaml", "blind.yaml", "regression.yaml")) {
+    for (String name : List.of("dev.yaml", "blind.yaml", "regression.yaml", "probe.yaml")) {
       EvalSet set = load(name);
       assertThat(set.questions()).as(name).isNotEmpty();
       Stream.concat(set.questions().stream(), set.conversations().stream().flatMap(c -> c.turns().stream()))
@@ -51,9 +51,9 @@ class EvalSetPrecisionFilesTest {
   }
 
   @Test
-  void idsAreUniqueAcrossTheThreeFiles() throws Exception {
+  void idsAreUniqueAcrossTheFiles() throws Exception {
     Set<String> ids = new HashSet<>();
-    for (String name : List.of("dev.yaml", "blind.yaml", "regression.yaml")) {
+    for (String name : List.of("dev.yaml", "blind.yaml", "regression.yaml", "probe.yaml")) {
       EvalSet set = load(name);
       List<String> fileIds = new ArrayList<>();
       set.questions().forEach(q -> fileIds.add(q.id()));
