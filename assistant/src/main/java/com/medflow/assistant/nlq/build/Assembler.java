@@ -36,10 +36,12 @@ final class Assembler {
 
   private final Measures measures;
   private final MeasureStep measureStep;
+  private final DataFacts facts;
   private final PeriodStep periodStep;
 
   Assembler(Measures measures, DataFacts facts) {
     this.measures = measures;
+    this.facts = facts;
     this.measureStep = new MeasureStep(measures, facts);
     this.periodStep = new PeriodStep(measures, facts);
   }
@@ -204,6 +206,51 @@ final class Assembler {
     return Draft.GO_ON;
   }
 
+  /** A column whose comparisons, all applying at once, leave no value: the column's name. */
+  static Optional<String> contradiction(List<Filter> filters) {
+    java.util.Map<String, java.math.BigDecimal[]> bounds = new java.util.HashMap<>();
+    java.util.Map<String, boolean[]> open = new java.util.HashMap<>();
+    for (Filter f : filters) {
+      java.math.BigDecimal lo = null;
+      java.math.BigDecimal hi = null;
+      boolean loOpen = false;
+      boolean hiOpen = false;
+      try {
+        switch (f.op()) {
+          case GT -> { lo = new java.math.BigDecimal(f.values().get(0)); loOpen = true; }
+          case GE -> lo = new java.math.BigDecimal(f.values().get(0));
+          case LT -> { hi = new java.math.BigDecimal(f.values().get(0)); hiOpen = true; }
+          case LE -> hi = new java.math.BigDecimal(f.values().get(0));
+          case BETWEEN -> {
+            lo = new java.math.BigDecimal(f.values().get(0));
+            hi = new java.math.BigDecimal(f.values().get(1));
+          }
+          default -> { }
+        }
+      } catch (NumberFormatException e) {
+        continue; // not a number comparison
+      }
+      if (lo == null && hi == null) {
+        continue;
+      }
+      java.math.BigDecimal[] b = bounds.computeIfAbsent(f.target(), t -> new java.math.BigDecimal[2]);
+      boolean[] o = open.computeIfAbsent(f.target(), t -> new boolean[2]);
+      if (lo != null && (b[0] == null || lo.compareTo(b[0]) > 0 || lo.compareTo(b[0]) == 0 && loOpen)) {
+        b[0] = lo;
+        o[0] = loOpen;
+      }
+      if (hi != null && (b[1] == null || hi.compareTo(b[1]) < 0 || hi.compareTo(b[1]) == 0 && hiOpen)) {
+        b[1] = hi;
+        o[1] = hiOpen;
+      }
+      if (b[0] != null && b[1] != null
+          && (b[0].compareTo(b[1]) > 0 || b[0].compareTo(b[1]) == 0 && (o[0] || o[1]))) {
+        return Optional.of(f.target().replace('_', ' '));
+      }
+    }
+    return Optional.empty();
+  }
+
   /** Every cue must have been used by a step; one left over is a word the engine could not place. */
   private Optional<Outcome> closeCues(Draft d) {
     Set<String> cues = d.cues;
@@ -229,6 +276,22 @@ final class Assembler {
 
   /** Each filter, grouping and period must exist in the chosen table; groups' conditions need groups. */
   private Optional<Outcome> checkScope(Draft d) {
+    List<com.medflow.assistant.nlq.time.Period> asked = new ArrayList<>(d.periods);
+    if (d.time != null) {
+      asked.add(d.time);
+    }
+    for (com.medflow.assistant.nlq.time.Period p : asked) {
+      if (d.source == SemanticQuery.Source.CLAIMS && d.field.equals(SemanticQuery.SERVICE_DATE)
+          && (p.from().isAfter(facts.latest()) || p.to().isBefore(facts.earliest()))) {
+        // "the denial rate in Q1 2026", "claims with 2023 dates of service": the data does not reach there
+        return Draft.fail("outside the data", List.of(p.label(), facts.earliest().toString(), facts.latest().toString()));
+      }
+    }
+    Optional<String> empty = contradiction(d.filters);
+    if (empty.isPresent()) {
+      // "claims over $1,000 or under $50" read as both at once: no row can match, so the reading is wrong
+      return Draft.fail("conditions no claim can meet", List.of(empty.get()));
+    }
     if (d.source != SemanticQuery.Source.CLAIMS && d.source != SemanticQuery.Source.FUNNEL
         && (d.time != null || !d.periods.isEmpty())) {
       return Draft.fail("no service dates in that table", List.of(d.times.get(0).period().label()));

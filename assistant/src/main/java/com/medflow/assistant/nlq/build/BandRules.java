@@ -23,14 +23,19 @@ final class BandRules {
     for (int i = 0; i < p.size(); i++) {
       String column = column(p, i);
       java.util.Optional<Node.Threshold> first = ageCondition(p, i);
-      if (column == null && first.isEmpty()) {
+      String implicit = implicitColumn(p, i);
+      if (column == null && first.isEmpty() && implicit == null) {
         continue;
       }
       List<Integer> idx = new ArrayList<>(List.of(i));
       List<Node.Threshold> ts = new ArrayList<>();
-      if (column == null) {
+      if (column == null && first.isPresent()) {
         column = "patient_age"; // "by age 65+, 0-40, 41-64": the age word came with the first band
         ts.add(first.get());
+      } else if (column == null) {
+        // "claims under $100, $100 to $1,000 and over $1,000": dollars are the billed amount, days processing time
+        column = implicit;
+        ts.add((Node.Threshold) p.get(i));
       }
       int k = i + 1;
       while (p.isRaw(k, Kind.GROUP)) {
@@ -47,7 +52,7 @@ final class BandRules {
           ts.add(asBand.get());
           idx.add(k);
           k++;
-        } else if ((p.isRaw(k, Kind.AND) || p.isRaw(k, Kind.OR))
+        } else if ((p.isRaw(k, Kind.AND) || p.isRaw(k, Kind.OR) && implicit == null)
             && (p.get(k + 1) instanceof Node.Threshold || conditionBand(p, k + 1).isPresent())) {
           idx.add(k);
           k++;
@@ -57,6 +62,9 @@ final class BandRules {
       }
       if (ts.size() < 2) {
         continue;
+      }
+      if (implicit != null && column.equals(implicit) && ts.size() == 2 && overlap(band(ts.get(0)), band(ts.get(1)))) {
+        continue; // "over $100 and under $500": one range, not two bands
       }
       List<Grouping.Band> bands = new ArrayList<>();
       for (Node.Threshold t : ts) {
@@ -121,11 +129,42 @@ final class BandRules {
     return java.util.Optional.empty();
   }
 
+  /**
+   * A dollar or day threshold that starts a list of two or more of the same unit, with no amount word before:
+   * the column the unit stands for.
+   */
+  private static String implicitColumn(Parse p, int i) {
+    if (!(p.get(i) instanceof Node.Threshold t) || t.op() == Filter.Op.IN || column(p, i - 1) != null) {
+      return null;
+    }
+    String column = switch (t.unit()) {
+      case MONEY -> "billed_amount";
+      case DAYS -> "processing_days";
+      default -> null;
+    };
+    int k = i + 1;
+    if (p.isRaw(k, Kind.AND)) {
+      k++;
+    }
+    boolean either = p.get(k) != null && p.wordsBetween(t.start(), p.get(k).start() + 1).contains("or");
+    return column != null && !either && p.get(k) instanceof Node.Threshold next && next.unit() == t.unit()
+        && next.op() != Filter.Op.IN ? column : null; // "over $1,000 or under $50" is one condition, not bands
+  }
+
   private static String column(Parse p, int i) {
     if (p.isRaw(i, Kind.DIMENSION, "age_band")) {
       return "patient_age";
     }
     return p.raw(i).filter(r -> r.is(Kind.MEASURE) && BANDED.contains(r.key())).map(Node.Raw::key).orElse(null);
+  }
+
+  private static boolean overlap(Grouping.Band a, Grouping.Band b) {
+    return below(a.low(), b.high()) && below(b.low(), a.high());
+  }
+
+  /** Whether a lower bound lies under an upper bound (a missing bound is unbounded). */
+  private static boolean below(BigDecimal low, BigDecimal high) {
+    return low == null || high == null || low.compareTo(high) < 0;
   }
 
   private static Grouping.Band band(Node.Threshold t) {

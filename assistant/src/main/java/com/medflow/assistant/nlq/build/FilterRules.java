@@ -251,7 +251,9 @@ final class FilterRules {
       int after = r[r.length - 1] + 1;
       if (p.isRaw(after, Kind.DIMENSION, dim) && !several) {
         absorbed.add(after);
-      } else if ((p.isRaw(before, Kind.DIMENSION, dim) || names(p, before, dim)) && !several) {
+      } else if ((p.isRaw(before, Kind.DIMENSION, dim) || names(p, before, dim)) && !several
+          && !p.isRaw(before - 1, Kind.DISTINCT) && !p.isRaw(before - 1, Kind.HOW_MANY)) {
+        // ("how many different diagnosis codes for COPD" counts the codes: the noun is not the value's)
         absorbed.add(0, before);
       }
       int[] idx = absorbed.stream().mapToInt(Integer::intValue).sorted().toArray();

@@ -38,6 +38,13 @@ final class FollowUps {
     if (part.source() != SemanticQuery.Source.CLAIMS && part.source() != prev.source()) {
       return part;
     }
+    String said = String.join(" ", words);
+    if (said.matches(".*\\b(is|are|was|were) (that|those|this|these|they)\\b.*") && !prev.groupings().isEmpty()
+        && explicit.size() == 1 && !explicit.get(0).equals(measures.claims()) && measures.isCount(explicit.get(0))
+        && part.filters().isEmpty() && part.time() == null && part.groupings().isEmpty()) {
+      // "how many providers is that?" after a list of providers: the rows of that answer, counted
+      return prev.withTransform(SemanticQuery.Transform.COUNT_ROWS);
+    }
     if (prev.transform() == SemanticQuery.Transform.COUNT_ROWS) {
       q = q.withTransform(SemanticQuery.Transform.NONE); // "of those, ...": the rows that were counted
     }
@@ -111,7 +118,9 @@ final class FollowUps {
       if (!q.measures().contains(by)) {
         by = q.measures().get(0);
       }
-      q = q.withRanking(new Ranking(by, r.descending(), r.limit(), r.ties()));
+      // "rank them by total billed instead" after a top 3: the same cut, by the new measure
+      Integer limit = r.limit() == null && prev.ranking() != null ? prev.ranking().limit() : r.limit();
+      q = q.withRanking(new Ranking(by, r.descending(), limit, r.ties()));
     }
     if (part.transform() != SemanticQuery.Transform.NONE) {
       q = q.withTransform(part.transform());

@@ -19,6 +19,13 @@ final class MeasureRules {
   private static final Set<String> LIGHT_VERBS = Set.of("billed", "charged", "submitted", "filed", "received",
       "processed", "reimbursed");
 
+  /** Values that name what is counted when they follow "how many" ("how many EKGs", "how many ER visits"). */
+  private static final Set<String> COUNTED_VALUES = Set.of("procedure_code", "place_of_service");
+
+  /** Amount words that are verbs after "how many ... did/were": "did Aetna pay", "did endocrinologists bill". */
+  private static final Set<String> PAY_VERBS = Set.of("paid", "pay");
+  private static final Set<String> BILL_VERBS = Set.of("bill", "charge", "charges", "bills");
+
   private final Measures measures;
 
   MeasureRules(Measures measures) {
@@ -318,15 +325,25 @@ final class MeasureRules {
       }
       Optional<Measure> m = Optional.empty();
       String verb = t.get().span().text().toLowerCase(java.util.Locale.ROOT);
-      if (t.get().is(Kind.MEASURE) && !distinct && (verb.equals("paid") || LIGHT_VERBS.contains(verb))) {
+      if (t.get().is(Kind.MEASURE) && !distinct && (PAY_VERBS.contains(verb) || LIGHT_VERBS.contains(verb)
+          || BILL_VERBS.contains(verb))) {
         // "how many A1c tests were billed", "how many were paid": claims counted; an amount is not counted
         Node counted = new Node.Measured(p.get(i).start(), measures.claims(), false, "how many");
-        if (verb.equals("paid")) {
+        if (PAY_VERBS.contains(verb)) {
           p.rewrite(new int[] {i, j}, counted, new Node.Filtered(t.get().start(), Filter.in("claim_status",
               List.of("APPROVED"), "claim status APPROVED (paid claims)")));
         } else {
           p.rewrite(new int[] {i, j}, counted);
         }
+        return true;
+      }
+      boolean countedValue = p.get(i + 1) instanceof Node.Filtered f && COUNTED_VALUES.contains(f.filter().target())
+          && p.wordsBetween(p.get(i + 1).start(), t.get().start()).stream()
+              .anyMatch(w -> w.matches("did|do|does|were|was|had|have|has|got|get"));
+      if (t.get().is(Kind.ENTITY) && countedValue && !distinct) {
+        // "how many EKGs did the cardiologists do": the procedures are counted (claims), not the providers
+        p.remove(j); // the providers the specialty word names are who did it, not what is counted
+        p.replace(i, new Node.Measured(p.get(i).start(), measures.claims(), false, "how many"));
         return true;
       }
       if (t.get().is(Kind.ENTITY)) {
@@ -396,18 +413,18 @@ final class MeasureRules {
       String text = m.get().span().text().toLowerCase(java.util.Locale.ROOT);
       // "how many claims were paid", "the number of claims Aetna paid": the claims counted, then their verb
       boolean afterCount = p.get(p.prev(i)) instanceof Node.Measured mm && mm.measure().equals(measures.claims())
-          && (text.equals("paid") || text.equals("pay") || LIGHT_VERBS.contains(text));
+          && (PAY_VERBS.contains(text) || LIGHT_VERBS.contains(text) || BILL_VERBS.contains(text));
       boolean nextToClaims = p.isRaw(p.prev(i), Kind.ENTITY, "claims") || p.isRaw(p.next(i), Kind.ENTITY, "claims")
           || afterCount;
       if (!nextToClaims || p.isRaw(i - 1, Kind.AGG) || p.isRaw(i - 1, Kind.HOW_MUCH)) {
         continue;
       }
-      if (text.equals("paid") || afterCount && text.equals("pay")) {
+      if (text.equals("paid") || afterCount && PAY_VERBS.contains(text)) {
         p.replace(i, new Node.Filtered(m.get().start(), Filter.in("claim_status", List.of("APPROVED"),
             "claim status APPROVED (paid claims)")));
         return true;
       }
-      if (LIGHT_VERBS.contains(text) && p.any(n -> n instanceof Node.Measured || n instanceof Node.Raw r
+      if ((LIGHT_VERBS.contains(text) || afterCount && BILL_VERBS.contains(text)) && p.any(n -> n instanceof Node.Measured || n instanceof Node.Raw r
           && (r.is(Kind.HOW_MANY) || r.is(Kind.METRIC)))) {
         p.remove(i);
         return true;

@@ -104,6 +104,12 @@ final class MeasureStep {
     if (rank != null && rank.by() == null && d.ms.isEmpty()) {
       d.ms.add(measures.claims()); // "top denial reasons", "most frequent diagnoses": by how many claims
     }
+    if (rank != null && rank.by() == null && d.explicit.isEmpty() && !d.ms.contains(measures.claims())
+        && d.groupNodes.stream().anyMatch(g -> FREQUENCY_DIMENSIONS.contains(g.grouping().dimension()))) {
+      // "for cardiologists, the top denial reason": by claims, not by the providers the specialty word names
+      d.ms.clear();
+      d.ms.add(measures.claims());
+    }
     int rankStart = rank == null ? 0 : rank.start();
     Optional<String> rankedAmount = d.p.notes.stream().filter(n -> n.startsWith("ranked amount:")).findFirst();
     if (rank != null && d.groupings.stream().anyMatch(g -> !g.isGrain()) && rankedAmount.isPresent()

@@ -56,7 +56,10 @@ public final class Reader {
     boolean cue = whole.stream().anyMatch(c -> c.outcome.followUpCue())
         || matched.spans().stream().anyMatch(s -> s.is(Kind.FOLLOW_UP));
     boolean incomplete = whole.stream().allMatch(c -> !c.outcome.measured());
-    if (previous.isPresent() && (whole.isEmpty() || incomplete || cue && whole.stream().allMatch(c ->
+    // "how many providers is that?", "are those all Aetna?": about the previous answer's rows
+    boolean refers = matched.spans().stream().anyMatch(s -> s.is(Kind.FOLLOW_UP)
+        && s.text().toLowerCase(java.util.Locale.ROOT).matches("(is|are|was|were) (that|those|this|these|they)"));
+    if (previous.isPresent() && (whole.isEmpty() || incomplete || refers || cue && whole.stream().allMatch(c ->
         c.outcome.explicitMeasures().isEmpty() || words.contains("also") || words.contains("add")
         || words.contains("instead")))) {
       Optional<ParseResult> refined = followUp(tokens, combos, assembler, previous.get(), words, matched);
@@ -139,6 +142,10 @@ public final class Reader {
           + " whole question (what to count or measure, and for whom).";
       case "ranks by no measure" -> "I understood an ordering (" + quote(o.leftovers()) + ") but not by what: say the"
           + " measure, for example 'by total billed', 'by average paid' or 'by claim count'.";
+      case "conditions no claim can meet" -> "Read together, the conditions on " + quote(o.leftovers()) + " leave no"
+          + " claim; if you meant either one ('or'), or a breakdown by ranges, please ask that way.";
+      case "outside the data" -> "The claims data covers service dates " + o.leftovers().get(1) + " to "
+          + o.leftovers().get(2) + ", so " + o.leftovers().get(0) + " has no claims to measure (and I do not forecast).";
       case "how many" -> "The question ranks (" + quote(o.leftovers()) + ") but does not say how many to show: say, for"
           + " example, 'top 5', 'the highest one', or 'highest first' for all of them.";
       case "lists individual members" -> "Individual members are personal data: I can count them but not list them.";
