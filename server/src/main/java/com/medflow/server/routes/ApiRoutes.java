@@ -34,6 +34,7 @@ public final class ApiRoutes {
   private final Accounts accounts;
   private final TokenService tokens;
   private final RateLimiter limiter;
+  private final com.medflow.server.limit.LoginThrottle logins;
   private final Auditor auditor;
   private final QueryService queries;
   private final CatalogService catalog;
@@ -48,12 +49,14 @@ public final class ApiRoutes {
     void register(Javalin app, ApiRoutes api);
   }
 
-  public ApiRoutes(Accounts accounts, TokenService tokens, RateLimiter limiter, Auditor auditor, QueryService queries,
+  public ApiRoutes(Accounts accounts, TokenService tokens, RateLimiter limiter,
+                   com.medflow.server.limit.LoginThrottle logins, Auditor auditor, QueryService queries,
                    CatalogService catalog, PipelineService pipelines, HealthService health, List<RouteGroup> extra,
                    com.medflow.server.metrics.Metrics metrics) {
     this.accounts = requireNonNull(accounts, "accounts is null");
     this.tokens = requireNonNull(tokens, "tokens is null");
     this.limiter = requireNonNull(limiter, "limiter is null");
+    this.logins = requireNonNull(logins, "logins is null");
     this.auditor = requireNonNull(auditor, "auditor is null");
     this.queries = requireNonNull(queries, "queries is null");
     this.catalog = requireNonNull(catalog, "catalog is null");
@@ -169,7 +172,15 @@ public final class ApiRoutes {
     if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() <= 7) {
       throw ApiException.unauthorized("UNAUTHENTICATED", "Log in first: send Authorization: Bearer <token>");
     }
-    ctx.attribute(PRINCIPAL, tokens.verify(header.substring(7).trim()));
+    Principal claimed = tokens.verify(header.substring(7).trim());
+    // The token is only as good as the account behind it now: removed users and changed roles log in again.
+    Principal current = accounts.current(claimed.username()).orElseThrow(() -> ApiException.unauthorized(
+        "ACCOUNT_REMOVED", "The account of this token no longer exists"));
+    if (current.role() != claimed.role()) {
+      throw ApiException.unauthorized("ROLE_CHANGED", "Your role has changed to " + current.role().wireName()
+          + "; log in again");
+    }
+    ctx.attribute(PRINCIPAL, current);
   }
 
   public Principal principal(Context ctx) {
@@ -215,6 +226,15 @@ public final class ApiRoutes {
     if (req == null || req.username() == null || req.password() == null) {
       throw ApiException.badRequest("Send {\"username\", \"password\"}");
     }
+    com.medflow.server.limit.LoginThrottle.Decision attempt = logins.acquire(req.username(), ctx.ip());
+    if (!attempt.allowed()) {
+      long wait = attempt.retryAfterSeconds().getAsLong();
+      ctx.header("Retry-After", Long.toString(wait));
+      auditor.record(null, "login", req.username(), null, "limited", null, null,
+          "too many failed logins (address " + ctx.ip() + ")");
+      throw new ApiException(429, "LOGIN_THROTTLED",
+          "Too many failed logins for this user name or address; try again in " + wait + " s");
+    }
     Principal p;
     try {
       p = accounts.login(req.username(), req.password());
@@ -222,6 +242,7 @@ public final class ApiRoutes {
       auditor.record(null, "login", req.username(), null, "denied", null, null, "bad credentials");
       throw e;
     }
+    logins.succeeded(attempt.attempt());
     TokenService.Token t = tokens.issue(p);
     auditor.record(p, "login", null, null, "ok", null, null, null);
     ctx.json(Map.of("token", t.token(), "role", p.role().wireName(), "expires_at", t.expiresAt(),
