@@ -326,6 +326,8 @@ public final class Services implements AutoCloseable {
     ApiRoutes routes = new ApiRoutes(accounts(),
         new TokenService(JwtSecret.resolve(config), config.server().tokenTtl(), clock),
         new RateLimiter(config.server().rateLimitPerMinute(), clock),
+        new com.medflow.server.limit.LoginThrottle(config.server().loginMaxFailures(),
+            config.server().loginMaxFailuresPerAddress(), config.server().loginWindow(), clock),
         new Auditor(new AuditStore(appDb()), clock), queries, new CatalogService(lake(), queries), pipelines, health,
         extraRoutes, metrics());
     return new MedflowServer(config.server(), routes);

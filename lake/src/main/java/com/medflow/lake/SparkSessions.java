@@ -31,18 +31,14 @@ public final class SparkSessions {
       conf.set("spark.ui.enabled", Boolean.toString(config.spark().ui()));
       conf.set("spark.ui.showConsoleProgress", "false");
       Path local = config.home().resolve("tmp").resolve("spark");
-      createDirectories(local);
+      com.medflow.model.OwnerOnly.directories(local); // shuffle and spill files hold claim rows
       conf.set("spark.local.dir", local.toString());
     }
     if (!conf.contains("spark.app.name")) {
       conf.setAppName(appName);
     }
-    if (config.catalog().isEmbedded()) {
-      createDirectories(Path.of(config.catalog().uri().substring("jdbc:sqlite:".length())).toAbsolutePath().getParent());
-    }
-    if ("file".equals(config.catalog().warehouse().getScheme())) {
-      createDirectories(Path.of(config.catalog().warehouse()));
-    } else if (config.catalog().onObjectStore()) {
+    prepareLocalFolders(config);
+    if (config.catalog().onObjectStore()) {
       checkWarehouseBucket(config);
     }
     schedulerConf(config.home().resolve("tmp").resolve("spark")).forEach((k, v) -> {
@@ -104,6 +100,22 @@ public final class SparkSessions {
         "spark.scheduler.mode", "FAIR",
         "spark.scheduler.allocation.file", file.toUri().toString(),
         "spark.driver.maxResultSize", "256m");
+  }
+
+  /**
+   * The local folders and files of the lake, owner-only where they are created here: the home, the embedded
+   * catalog database (mode 600) and a file:// warehouse folder (mode 700; the table folders Iceberg makes below it
+   * are then out of other users' reach whatever their own modes).
+   */
+  public static void prepareLocalFolders(com.medflow.config.MedflowConfig config) {
+    com.medflow.model.OwnerOnly.directories(config.home());
+    if (config.catalog().isEmbedded()) {
+      com.medflow.model.OwnerOnly.file(Path.of(config.catalog().uri().substring("jdbc:sqlite:".length()))
+          .toAbsolutePath());
+    }
+    if ("file".equals(config.catalog().warehouse().getScheme())) {
+      com.medflow.model.OwnerOnly.directories(Path.of(config.catalog().warehouse()));
+    }
   }
 
   private static void createDirectories(Path dir) {

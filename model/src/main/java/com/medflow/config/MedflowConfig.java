@@ -143,8 +143,36 @@ public record MedflowConfig(
 
   public record Tls(Path keystore, String password) {}
 
+  /**
+   * The HTTP server: where it listens, tokens, the per-user request limit, the failed-login limits (per user name
+   * and per client address within {@code loginWindow}; 0 disables one) and the largest request body.
+   */
   public record Server(String host, int port, Optional<Tls> tls, Optional<String> jwtSecret, Duration tokenTtl,
-                       int rateLimitPerMinute) {}
+                       int rateLimitPerMinute, int loginMaxFailures, int loginMaxFailuresPerAddress, Duration loginWindow,
+                       long maxRequestBytes) {
+    public static final int DEFAULT_LOGIN_MAX_FAILURES = 5;
+    public static final int DEFAULT_LOGIN_MAX_FAILURES_PER_ADDRESS = 20;
+    public static final Duration DEFAULT_LOGIN_WINDOW = Duration.ofMinutes(15);
+    public static final long DEFAULT_MAX_REQUEST_BYTES = 1_000_000L;
+
+    public Server {
+      requireNonNull(loginWindow, "loginWindow is null");
+      com.medflow.model.Preconditions.checkArgument(loginMaxFailures >= 0, "Invalid login failure limit: %s",
+          loginMaxFailures);
+      com.medflow.model.Preconditions.checkArgument(loginMaxFailuresPerAddress >= 0,
+          "Invalid login failure limit per address: %s", loginMaxFailuresPerAddress);
+      com.medflow.model.Preconditions.checkArgument(!loginWindow.isNegative() && !loginWindow.isZero(), "Invalid login window: %s", loginWindow);
+      com.medflow.model.Preconditions.checkArgument(maxRequestBytes >= 1_024, "Invalid request size limit: %s",
+          maxRequestBytes);
+    }
+
+    /** The documented defaults for the login limits and the request size (tests, older callers). */
+    public Server(String host, int port, Optional<Tls> tls, Optional<String> jwtSecret, Duration tokenTtl,
+                  int rateLimitPerMinute) {
+      this(host, port, tls, jwtSecret, tokenTtl, rateLimitPerMinute, DEFAULT_LOGIN_MAX_FAILURES,
+          DEFAULT_LOGIN_MAX_FAILURES_PER_ADDRESS, DEFAULT_LOGIN_WINDOW, DEFAULT_MAX_REQUEST_BYTES);
+    }
+  }
 
   /** Limits of interactive queries: rows, time, the cost estimated before a query runs, result bytes, concurrency. */
   public record Query(Duration timeout, int maxRows, int defaultLimit, long maxIntermediateRows, long maxResultBytes,
@@ -237,7 +265,10 @@ public record MedflowConfig(
       }
     });
     Server server = new Server(raw.string(Settings.SERVER_HOST), raw.integer(Settings.SERVER_PORT, 0, 65_535), tls,
-        jwtSecret, raw.duration(Settings.TOKEN_TTL), raw.integer(Settings.RATE_LIMIT, 0, 1_000_000));
+        jwtSecret, raw.duration(Settings.TOKEN_TTL), raw.integer(Settings.RATE_LIMIT, 0, 1_000_000),
+        raw.integer(Settings.LOGIN_MAX_FAILURES, 0, 1_000_000),
+        raw.integer(Settings.LOGIN_MAX_FAILURES_PER_ADDRESS, 0, 1_000_000), raw.duration(Settings.LOGIN_WINDOW),
+        raw.longInteger(Settings.MAX_REQUEST_BYTES, 1_024, 1L << 31));
 
     int maxRows = raw.integer(Settings.QUERY_MAX_ROWS, 1, 10_000_000);
     int defaultLimit = raw.integer(Settings.QUERY_DEFAULT_LIMIT, 1, 10_000_000);

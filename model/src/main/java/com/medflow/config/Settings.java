@@ -56,6 +56,18 @@ public final class Settings {
   public static final Setting TOKEN_TTL = new Setting("auth.token-ttl", "PT8H", "Token lifetime (ISO-8601 duration).");
   public static final Setting RATE_LIMIT = new Setting("rate-limit.per-minute", "60",
       "Requests per user per minute to /api/ask and /api/sql; 0 disables.");
+  public static final Setting LOGIN_MAX_FAILURES = new Setting("auth.login-max-failures", "5",
+      "Failed logins one user name may have within auth.login-window; further attempts for it are answered 429"
+          + " LOGIN_THROTTLED with Retry-After (without checking the password) until the oldest failure leaves the"
+          + " window; a successful login clears the user name's count; 0 disables.");
+  public static final Setting LOGIN_MAX_FAILURES_PER_ADDRESS = new Setting("auth.login-max-failures-per-address", "20",
+      "Failed logins one client address (the TCP peer; X-Forwarded-For is not trusted) may have within"
+          + " auth.login-window, whatever the user names; then 429 LOGIN_THROTTLED as above; 0 disables.");
+  public static final Setting LOGIN_WINDOW = new Setting("auth.login-window", "PT15M",
+      "Sliding window in which failed logins are counted (ISO-8601 duration).");
+  public static final Setting MAX_REQUEST_BYTES = new Setting("server.max-request-bytes", "1000000",
+      "Most bytes of one request body, with or without Content-Length (chunked); larger bodies are answered 413"
+          + " PAYLOAD_TOO_LARGE.");
 
   public static final Setting QUERY_TIMEOUT = new Setting("query.timeout", "PT30S", "Time limit of one query.");
   public static final Setting QUERY_MAX_ROWS = new Setting("query.max-rows", "10000",
@@ -141,7 +153,8 @@ public final class Settings {
       WAREHOUSE, SPARK_MASTER,
       SPARK_SHUFFLE_PARTITIONS, SPARK_UI, LANDING, PAYER_MAPPINGS, GATE_THRESHOLD, APP_DB_URL, APP_DB_USER,
       APP_DB_PASSWORD, SERVER_HOST, SERVER_PORT, TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD, JWT_SECRET, TOKEN_TTL,
-      RATE_LIMIT, QUERY_TIMEOUT, QUERY_MAX_ROWS, QUERY_DEFAULT_LIMIT, QUERY_MAX_INTERMEDIATE_ROWS, QUERY_MAX_RESULT_BYTES,
+      RATE_LIMIT, LOGIN_MAX_FAILURES, LOGIN_MAX_FAILURES_PER_ADDRESS, LOGIN_WINDOW, MAX_REQUEST_BYTES,
+      QUERY_TIMEOUT, QUERY_MAX_ROWS, QUERY_DEFAULT_LIMIT, QUERY_MAX_INTERMEDIATE_ROWS, QUERY_MAX_RESULT_BYTES,
       QUERY_MAX_VALUE_BYTES, QUERY_MAX_CONCURRENT, QUERY_MAX_CONCURRENT_PER_USER, QUERY_CANCEL_GRACE, QUERY_ENGINE, QUERY_ENGINE_FALLBACK,
       TRINO_URL, TRINO_USER, TRINO_INSTALL_DIR, TRINO_DATA_DIR, TRINO_JAVA_HOME, TRINO_HEAP, CACHE_TYPE,
       CACHE_REDIS_URL, CACHE_TTL, CACHE_MAX_ENTRIES, ANTHROPIC_API_KEY, ANTHROPIC_BASE_URL, ANTHROPIC_MODEL,

@@ -10,6 +10,8 @@ import com.medflow.query.engine.QueryTooExpensiveException;
 import com.medflow.query.guard.SqlRefusedException;
 import com.medflow.query.run.TooManyQueriesException;
 import com.medflow.server.http.ApiException;
+import com.medflow.server.http.BodyLimitFilter;
+import com.medflow.server.http.JsonErrorHandler;
 import com.medflow.server.http.QueryErrors;
 import com.medflow.server.http.Json;
 import com.medflow.server.routes.ApiRoutes;
@@ -44,7 +46,13 @@ public final class MedflowServer implements AutoCloseable {
     this.app = Javalin.create(cfg -> {
       cfg.showJavalinBanner = false;
       cfg.jsonMapper(new JavalinJackson(Json.mapper(), false));
-      cfg.http.maxRequestSize = 1_000_000L;
+      cfg.http.maxRequestSize = config.maxRequestBytes();
+      cfg.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+      cfg.jetty.modifyServletContextHandler(handler -> {
+        handler.setErrorHandler(new JsonErrorHandler());
+        handler.addFilter(new org.eclipse.jetty.servlet.FilterHolder(new BodyLimitFilter(config.maxRequestBytes())),
+            "/*", java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
+      });
       cfg.useVirtualThreads = false;
       if (web) {
         cfg.staticFiles.add(sf -> {
@@ -69,7 +77,12 @@ public final class MedflowServer implements AutoCloseable {
       }));
     });
     routes.register(app);
-    app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage()));
+    app.exception(ApiException.class, (e, ctx) -> {
+      if (e.status() == 413) {
+        ctx.header("Connection", "close"); // the rest of an oversized body is not read
+      }
+      error(ctx, e.status(), e.code(), e.getMessage());
+    });
     for (Class<? extends RuntimeException> query : java.util.List.of(SqlRefusedException.class,
         QueryTimeoutException.class, QueryFailedException.class, QueryTooExpensiveException.class,
         QueryCancelledException.class, TooManyQueriesException.class)) {
@@ -82,7 +95,8 @@ public final class MedflowServer implements AutoCloseable {
       });
     }
     app.exception(io.javalin.http.HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(),
-        e.getStatus() == 404 ? "NOT_FOUND" : e.getStatus() == 405 ? "METHOD_NOT_ALLOWED" : "BAD_REQUEST",
+        e.getStatus() == 404 || e.getStatus() == 405 || e.getStatus() == 413 ? JsonErrorHandler.code(e.getStatus())
+            : e.getStatus() >= 500 ? "INTERNAL" : "BAD_REQUEST",
         e.getStatus() == 404 ? "No endpoint " + ctx.method() + " " + ctx.path() : e.getMessage()));
     app.exception(com.fasterxml.jackson.core.JacksonException.class,
         (e, ctx) -> error(ctx, 400, "BAD_JSON", "The request body is not valid JSON for this endpoint"));
@@ -94,8 +108,9 @@ public final class MedflowServer implements AutoCloseable {
     });
     app.error(404, ctx -> {
       String body = ctx.result();
-      if (ctx.path().startsWith("/api") && (body == null || !body.startsWith("{\"error\""))) {
-        error(ctx, 404, "NOT_FOUND", "No endpoint " + ctx.method() + " " + ctx.path());
+      if (body == null || !body.startsWith("{\"error\"")) {
+        error(ctx, 404, "NOT_FOUND", ctx.path().startsWith("/api") ? "No endpoint " + ctx.method() + " " + ctx.path()
+            : "Not found");
       }
     });
   }

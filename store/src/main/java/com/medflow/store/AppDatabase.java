@@ -40,9 +40,14 @@ public final class AppDatabase implements AutoCloseable {
     if (sqlite) {
       Path file = Path.of(config.url().substring("jdbc:sqlite:".length())).toAbsolutePath();
       try {
-        Files.createDirectories(file.getParent());
-      } catch (IOException e) {
-        throw new StoreException("Cannot create folder for " + file, e);
+        // Password hashes and audited SQL: the folder (when created here) and the files are owner-only. SQLite
+        // gives its -wal and -shm files the database file's mode; older ones are tightened too.
+        com.medflow.model.OwnerOnly.file(file);
+        for (String suffix : new String[] {"-wal", "-shm", "-journal"}) {
+          com.medflow.model.OwnerOnly.restrict(file.resolveSibling(file.getFileName() + suffix));
+        }
+      } catch (IOException | java.io.UncheckedIOException e) {
+        throw new StoreException("Cannot create " + file, e);
       }
       hc.setMaximumPoolSize(4);
       hc.addDataSourceProperty("journal_mode", "WAL");

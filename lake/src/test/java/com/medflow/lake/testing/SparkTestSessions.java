@@ -46,11 +46,7 @@ public final class SparkTestSessions {
         s.conf().set(e.getKey(), e.getValue());
       }
     }
-    try {
-      java.nio.file.Files.createDirectories(config.home());
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+    com.medflow.lake.SparkSessions.prepareLocalFolders(config); // as SparkSessions.create does
     return s;
   }
 }

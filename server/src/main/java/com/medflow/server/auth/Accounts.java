@@ -43,6 +43,11 @@ public final class Accounts {
     return new Principal(user.get().username(), user.get().role());
   }
 
+  /** The account as it is now (its current role), or empty when it has been removed. */
+  public java.util.Optional<Principal> current(String username) {
+    return users.find(username).map(u -> new Principal(u.username(), u.role()));
+  }
+
   /** Creates admin/admin, analyst/analyst and business/business where missing. */
   public void ensureDemoUsers() {
     for (String name : DEMO_USERS) {

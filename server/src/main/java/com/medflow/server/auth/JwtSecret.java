@@ -25,7 +25,7 @@ public final class JwtSecret {
       }
       byte[] secret = new byte[48];
       new SecureRandom().nextBytes(secret);
-      Files.createDirectories(file.getParent());
+      com.medflow.model.OwnerOnly.directories(file.getParent());
       // Owner-only from the moment it exists (on POSIX file systems; elsewhere the folder's permissions apply).
       if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
         Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));

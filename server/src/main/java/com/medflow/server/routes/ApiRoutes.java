@@ -34,6 +34,7 @@ public final class ApiRoutes {
   private final Accounts accounts;
   private final TokenService tokens;
   private final RateLimiter limiter;
+  private final com.medflow.server.limit.LoginThrottle logins;
   private final Auditor auditor;
   private final QueryService queries;
   private final CatalogService catalog;
@@ -48,12 +49,14 @@ public final class ApiRoutes {
     void register(Javalin app, ApiRoutes api);
   }
 
-  public ApiRoutes(Accounts accounts, TokenService tokens, RateLimiter limiter, Auditor auditor, QueryService queries,
+  public ApiRoutes(Accounts accounts, TokenService tokens, RateLimiter limiter,
+                   com.medflow.server.limit.LoginThrottle logins, Auditor auditor, QueryService queries,
                    CatalogService catalog, PipelineService pipelines, HealthService health, List<RouteGroup> extra,
                    com.medflow.server.metrics.Metrics metrics) {
     this.accounts = requireNonNull(accounts, "accounts is null");
     this.tokens = requireNonNull(tokens, "tokens is null");
     this.limiter = requireNonNull(limiter, "limiter is null");
+    this.logins = requireNonNull(logins, "logins is null");
     this.auditor = requireNonNull(auditor, "auditor is null");
     this.queries = requireNonNull(queries, "queries is null");
     this.catalog = requireNonNull(catalog, "catalog is null");
@@ -109,7 +112,7 @@ public final class ApiRoutes {
     });
     app.post("/api/pipeline/backfill", ctx -> {
       require(ctx, Role.ADMIN);
-      BackfillRequest req = ctx.bodyAsClass(BackfillRequest.class);
+      BackfillRequest req = ApiRoutes.body(ctx, BackfillRequest.class);
       ctx.status(202).json(Map.of("run_id", pipelines.backfill(req.batches() == null ? List.of() : req.batches())));
     });
     app.get("/api/pipeline/schedule", ctx -> ctx.json(pipelines.scheduleStatus()));
@@ -169,7 +172,15 @@ public final class ApiRoutes {
     if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() <= 7) {
       throw ApiException.unauthorized("UNAUTHENTICATED", "Log in first: send Authorization: Bearer <token>");
     }
-    ctx.attribute(PRINCIPAL, tokens.verify(header.substring(7).trim()));
+    Principal claimed = tokens.verify(header.substring(7).trim());
+    // The token is only as good as the account behind it now: removed users and changed roles log in again.
+    Principal current = accounts.current(claimed.username()).orElseThrow(() -> ApiException.unauthorized(
+        "ACCOUNT_REMOVED", "The account of this token no longer exists"));
+    if (current.role() != claimed.role()) {
+      throw ApiException.unauthorized("ROLE_CHANGED", "Your role has changed to " + current.role().wireName()
+          + "; log in again");
+    }
+    ctx.attribute(PRINCIPAL, current);
   }
 
   public Principal principal(Context ctx) {
@@ -200,6 +211,26 @@ public final class ApiRoutes {
     }
   }
 
+  private static final com.fasterxml.jackson.databind.ObjectMapper BODIES = com.medflow.server.http.Json.mapper();
+
+  /**
+   * The request body as {@code type}: 400 BAD_JSON when it is empty, not JSON, JSON {@code null} or not an object
+   * of that shape (never a null and never a 500).
+   */
+  public static <T> T body(Context ctx, Class<T> type) {
+    String raw = ctx.body();
+    T value;
+    try {
+      value = raw.isBlank() ? null : BODIES.readValue(raw, type);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      value = null;
+    }
+    if (value == null) {
+      throw new ApiException(400, "BAD_JSON", "The request body must be a JSON object for this endpoint");
+    }
+    return value;
+  }
+
   public Auditor auditor() {
     return auditor;
   }
@@ -211,9 +242,18 @@ public final class ApiRoutes {
   record LoginRequest(String username, String password) {}
 
   private void login(Context ctx) {
-    LoginRequest req = ctx.bodyAsClass(LoginRequest.class);
+    LoginRequest req = ApiRoutes.body(ctx, LoginRequest.class);
     if (req == null || req.username() == null || req.password() == null) {
       throw ApiException.badRequest("Send {\"username\", \"password\"}");
+    }
+    com.medflow.server.limit.LoginThrottle.Decision attempt = logins.acquire(req.username(), ctx.ip());
+    if (!attempt.allowed()) {
+      long wait = attempt.retryAfterSeconds().getAsLong();
+      ctx.header("Retry-After", Long.toString(wait));
+      auditor.record(null, "login", req.username(), null, "limited", null, null,
+          "too many failed logins (address " + ctx.ip() + ")");
+      throw new ApiException(429, "LOGIN_THROTTLED",
+          "Too many failed logins for this user name or address; try again in " + wait + " s");
     }
     Principal p;
     try {
@@ -222,6 +262,7 @@ public final class ApiRoutes {
       auditor.record(null, "login", req.username(), null, "denied", null, null, "bad credentials");
       throw e;
     }
+    logins.succeeded(attempt.attempt());
     TokenService.Token t = tokens.issue(p);
     auditor.record(p, "login", null, null, "ok", null, null, null);
     ctx.json(Map.of("token", t.token(), "role", p.role().wireName(), "expires_at", t.expiresAt(),
@@ -247,7 +288,7 @@ public final class ApiRoutes {
       throw ApiException.forbidden("Business users ask questions; raw SQL is for analysts and admins");
     }
     limit(ctx, p, "sql");
-    SqlRequest req = ctx.bodyAsClass(SqlRequest.class);
+    SqlRequest req = ApiRoutes.body(ctx, SqlRequest.class);
     if (req == null || req.sql() == null || req.sql().isBlank()) {
       throw ApiException.badRequest("Send {\"sql\": \"SELECT ...\"}");
     }

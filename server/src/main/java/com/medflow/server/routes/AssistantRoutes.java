@@ -57,7 +57,7 @@ public final class AssistantRoutes implements ApiRoutes.RouteGroup {
   private AskRequest request(Context ctx, ApiRoutes api) {
     Principal p = api.principal(ctx);
     api.limit(ctx, p, "ask");
-    AskBody body = ctx.bodyAsClass(AskBody.class);
+    AskBody body = ApiRoutes.body(ctx, AskBody.class);
     if (body == null || body.question() == null || body.question().isBlank()) {
       throw ApiException.badRequest("Send {\"question\": \"...\"}");
     }

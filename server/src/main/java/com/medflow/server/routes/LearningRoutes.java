@@ -65,7 +65,7 @@ public final class LearningRoutes implements ApiRoutes.RouteGroup {
     });
     app.post("/api/verified", ctx -> {
       Principal p = api.require(ctx, Role.ANALYST, Role.ADMIN);
-      VerifyBody b = ctx.bodyAsClass(VerifyBody.class);
+      VerifyBody b = ApiRoutes.body(ctx, VerifyBody.class);
       if (b == null || b.answerId() == null || b.answerId().isBlank()) {
         throw ApiException.badRequest("Send {\"answer_id\": \"...\", \"note\": \"...\"}");
       }
@@ -75,7 +75,7 @@ public final class LearningRoutes implements ApiRoutes.RouteGroup {
     });
     app.patch("/api/verified/{id}", ctx -> {
       api.require(ctx, Role.ANALYST, Role.ADMIN);
-      EditBody b = ctx.bodyAsClass(EditBody.class);
+      EditBody b = ApiRoutes.body(ctx, EditBody.class);
       if (b == null) {
         throw ApiException.badRequest("Send {\"question\": \"...\", \"note\": \"...\"}");
       }
@@ -91,7 +91,7 @@ public final class LearningRoutes implements ApiRoutes.RouteGroup {
     });
     app.post("/api/feedback", ctx -> {
       Principal p = api.principal(ctx);
-      FeedbackBody b = ctx.bodyAsClass(FeedbackBody.class);
+      FeedbackBody b = ApiRoutes.body(ctx, FeedbackBody.class);
       if (b == null || b.answerId() == null || b.answerId().isBlank()) {
         throw ApiException.badRequest("Send {\"answer_id\": \"...\", \"rating\": \"up\"|\"down\", \"comment\": \"...\"}");
       }

@@ -65,6 +65,13 @@ public final class ServerHarness implements AutoCloseable {
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   public ServerHarness(Path home, Map<String, String> overrides, ResultCache cache, int ratePerMinute) {
+    this(home, overrides, cache, new MedflowConfig.Server("127.0.0.1", 0, Optional.empty(), Optional.empty(),
+        Duration.ofHours(1), ratePerMinute));
+  }
+
+  /** With the server settings given (login limits, request size); host, port and TLS are ignored. */
+  public ServerHarness(Path home, Map<String, String> overrides, ResultCache cache, MedflowConfig.Server settings) {
+    int ratePerMinute = settings.rateLimitPerMinute();
     this.lake = new PipelineHarness(home, 0.6, overrides);
     lake.land("b1");
     lake.run();
@@ -97,11 +104,13 @@ public final class ServerHarness implements AutoCloseable {
           return Map.of("source", "built-in", "metrics", model.metrics().size());
         }, clock);
     this.routes = new ApiRoutes(accounts, new TokenService(new byte[32], Duration.ofHours(1), clock),
-        new RateLimiter(ratePerMinute, clock), new Auditor(new AuditStore(lake.db), clock), queries,
+        new RateLimiter(ratePerMinute, clock), new com.medflow.server.limit.LoginThrottle(settings.loginMaxFailures(),
+            settings.loginMaxFailuresPerAddress(), settings.loginWindow(), clock), new Auditor(new AuditStore(lake.db), clock), queries,
         new CatalogService(lake.lake, queries), pipelines, health, List.of(new AssistantRoutes(ask), learning),
         new com.medflow.server.metrics.Metrics());
     this.server = new MedflowServer(new MedflowConfig.Server("127.0.0.1", 0, Optional.empty(), Optional.empty(),
-        Duration.ofHours(1), ratePerMinute), routes);
+        Duration.ofHours(1), ratePerMinute, settings.loginMaxFailures(), settings.loginMaxFailuresPerAddress(),
+        settings.loginWindow(), settings.maxRequestBytes()), routes);
     server.start();
     this.base = server.url();
   }
