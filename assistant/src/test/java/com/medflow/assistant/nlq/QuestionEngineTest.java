@@ -276,4 +276,41 @@ class QuestionEngineTest {
         + " claim_count, change, RANK() OVER (ORDER BY change ASC) AS position").endsWith("WHERE position <= 1"
         + " ORDER BY change ASC, service_month");
   }
+
+  @Test
+  void dollarOrDayRangesListedWithoutAColumnWordAreBands() {
+    assertThat(sql("Denial rate for claims under $100, $100 to $1,000, and over $1,000")).startsWith("SELECT CASE WHEN"
+        + " billed_amount < 100 THEN 'under $100' WHEN billed_amount >= 100 AND billed_amount <= 1000 THEN '$100-$1000'"
+        + " WHEN billed_amount > 1000 THEN 'over $1,000' END AS billed_amount_band");
+    assertThat(sql("claims over $100 and under $500")).isEqualTo("SELECT COUNT(*) AS claim_count" + CLAIMS
+        + " WHERE billed_amount > 100 AND billed_amount < 500");
+  }
+
+  @Test
+  void conditionsNoClaimCanMeetAndPeriodsOutsideTheDataAreNotAnswered() {
+    assertThat(read("claims over $1000 or under $50").kind()).isEqualTo(ParseResult.Kind.UNANSWERABLE);
+    ParseResult future = read("What will the denial rate be in Q1 2026?");
+    assertThat(future.kind()).isEqualTo(ParseResult.Kind.UNANSWERABLE);
+    assertThat(future.reason()).contains("2024-01-01 to 2025-12-31");
+    assertThat(read("How many claims did we have with 2023 dates of service?").kind())
+        .isEqualTo(ParseResult.Kind.UNANSWERABLE);
+  }
+
+  @Test
+  void specialistsWhoDidTheCountedThingDoNotChangeWhatIsCounted() {
+    assertThat(sql("How many EKGs did the cardiologists do in 2025?")).isEqualTo("SELECT COUNT(*) AS claim_count" + CLAIMS
+        + " WHERE procedure_code = '93000' AND provider_specialty = 'Cardiology' AND service_date BETWEEN DATE"
+        + " '2025-01-01' AND DATE '2025-12-31'");
+    assertThat(sql("For cardiologists, what was the top denial reason in 2025?")).contains("COUNT(*) AS claim_count")
+        .doesNotContain("provider_npi");
+    assertThat(sql("how many different primary diagnosis codes appear on COPD claims")).isEqualTo("SELECT"
+        + " COUNT(DISTINCT primary_diagnosis) AS distinct_primary_diagnosis" + CLAIMS + " WHERE diagnosis_category = 'COPD'");
+  }
+
+  @Test
+  void aFollowUpAboutThoseRowsCountsThem() {
+    SemanticQuery busy = read("Which providers had more than 1,000 claims in 2025?").query().orElseThrow();
+    assertThat(COMPILER.compile(ENGINE.read("how many providers is that in total?", DemoFacts.FACTS, Optional.of(busy))
+        .query().orElseThrow())).startsWith("SELECT COUNT(*) AS row_count FROM (SELECT provider_name");
+  }
 }
