@@ -281,7 +281,7 @@ final class Assembler {
       asked.add(d.time);
     }
     for (com.medflow.assistant.nlq.time.Period p : asked) {
-      if (d.source == SemanticQuery.Source.CLAIMS && d.field.equals(SemanticQuery.SERVICE_DATE)
+      if (d.source == SemanticQuery.Source.CLAIMS && d.field.equals(SemanticQuery.SERVICE_DATE) && !p.relative()
           && (p.from().isAfter(facts.latest()) || p.to().isBefore(facts.earliest()))) {
         // "the denial rate in Q1 2026", "claims with 2023 dates of service": the data does not reach there
         return Draft.fail("outside the data", List.of(p.label(), facts.earliest().toString(), facts.latest().toString()));
