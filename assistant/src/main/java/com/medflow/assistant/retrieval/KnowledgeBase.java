@@ -50,9 +50,14 @@ public final class KnowledgeBase {
       docs.add(new Document("condition:" + c.name(), "glossary", c.label(), c.label() + ". Also called: "
           + String.join(", ", c.synonyms()) + ". Filter: " + c.sql(), null));
     }
-    model.diagnoses().forEach((words, codes) -> docs.add(new Document("diagnosis:" + words, "glossary", words,
-        "Diagnosis condition '" + words + "': ICD-10-CM codes " + String.join(", ", codes) + " (a prefix, or a range of"
-            + " three-character categories) on primary_diagnosis, or secondary_diagnosis when asked.", null)));
+    // one document per condition: the names of the same codes ("heart attack", "heart attacks") are one entry
+    java.util.Map<List<String>, List<String>> namesByCodes = new java.util.LinkedHashMap<>();
+    model.diagnoses().forEach((words, codes) -> namesByCodes.computeIfAbsent(codes,
+        c -> new ArrayList<>()).add(words));
+    namesByCodes.forEach((codes, names) -> docs.add(new Document("diagnosis:" + names.get(0), "glossary",
+        String.join(", ", names), "Diagnosis condition '" + String.join("', '", names) + "': ICD-10-CM codes "
+            + String.join(", ", codes) + " (a prefix, or a range of three-character categories) on primary_diagnosis,"
+            + " or secondary_diagnosis when asked.", null)));
     for (ModelParts.MeasureColumn m : model.measures().values()) {
       docs.add(new Document("measure:" + m.column(), "measure", m.label(), "Column " + m.column() + " (" + m.format()
           + "), default aggregation " + m.defaultAgg() + ". Also called: " + String.join(", ", m.synonyms()) + ".", null));
