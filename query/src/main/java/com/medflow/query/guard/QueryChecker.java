@@ -725,6 +725,8 @@ final class QueryChecker {
     }
     if (o.getNullOrdering() != null) {
       sb.append(o.getNullOrdering() == OrderByElement.NullOrdering.NULLS_FIRST ? " NULLS FIRST" : " NULLS LAST");
+    } else {
+      sb.append(dialect.defaultNullOrdering(o.isAsc()));
     }
     return sb.toString();
   }

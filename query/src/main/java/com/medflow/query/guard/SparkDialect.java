@@ -73,4 +73,9 @@ final class SparkDialect implements SqlDialect {
   public String regexMatch(String left, boolean not, String pattern) {
     return left + (not ? " NOT" : "") + " RLIKE " + pattern;
   }
+
+  @Override
+  public String defaultNullOrdering(boolean ascending) {
+    return "";
+  }
 }

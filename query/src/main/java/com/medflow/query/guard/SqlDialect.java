@@ -51,4 +51,10 @@ public interface SqlDialect {
 
   /** The regular-expression match operator ({@code a RLIKE 'p'}) on printed operands. */
   String regexMatch(String left, boolean not, String pattern);
+
+  /**
+   * The null ordering to print when a query names none, with a leading space, or empty. MedFlow's SQL orders
+   * nulls as Spark does (first when ascending, last when descending); an engine with another default prints it.
+   */
+  String defaultNullOrdering(boolean ascending);
 }

@@ -223,6 +223,12 @@ final class TrinoDialect implements SqlDialect {
     return (not ? "NOT " : "") + "regexp_like(" + left + ", " + pattern + ")";
   }
 
+  /** Trino puts nulls last in both directions; Spark (MedFlow's meaning) puts them first when ascending. */
+  @Override
+  public String defaultNullOrdering(boolean ascending) {
+    return ascending ? " NULLS FIRST" : "";
+  }
+
   private static final Pattern FRACTION = Pattern.compile("(0(\\.\\d{1,30})?|1(\\.0{1,30})?|\\.\\d{1,30})");
 
   /**

@@ -78,7 +78,7 @@ class TrinoDialectTest {
   void groupByASelectAliasBecomesItsOrdinalOnTrino() {
     String sql = "SELECT CAST(date_trunc('MONTH', service_date) AS DATE) AS service_month, COUNT(*) AS n"
         + " FROM healthcare.claims_clean GROUP BY service_month ORDER BY service_month";
-    assertThat(trino(sql)).contains("GROUP BY 1 ORDER BY service_month");
+    assertThat(trino(sql)).contains("GROUP BY 1 ORDER BY service_month NULLS FIRST");
     assertThat(spark(sql)).contains("GROUP BY service_month");
     assertThat(trino("SELECT payer AS p, COUNT(*) AS n FROM healthcare.claims_clean GROUP BY payer"))
         .contains("GROUP BY payer");
@@ -87,8 +87,20 @@ class TrinoDialectTest {
   @Test
   void offsetComesBeforeLimitOnTrino() {
     String sql = "SELECT payer FROM healthcare.claims_clean ORDER BY payer LIMIT 5 OFFSET 2";
-    assertThat(trino(sql)).endsWith("ORDER BY payer OFFSET 2 LIMIT 5");
+    assertThat(trino(sql)).endsWith("ORDER BY payer NULLS FIRST OFFSET 2 LIMIT 5");
     assertThat(spark(sql)).endsWith("ORDER BY payer LIMIT 5 OFFSET 2");
+  }
+
+  @Test
+  void nullsAreOrderedAsOnSparkWhenTheQueryNamesNoOrderingOnTrino() {
+    String sql = "SELECT denial_reason, COUNT(*) AS n FROM healthcare.claims_clean GROUP BY denial_reason"
+        + " ORDER BY denial_reason, n DESC";
+    assertThat(trino(sql)).endsWith("ORDER BY denial_reason NULLS FIRST, n DESC LIMIT 1000");
+    assertThat(spark(sql)).contains("ORDER BY denial_reason, n DESC");
+    assertThat(trino("SELECT payer FROM healthcare.claims_clean ORDER BY payer NULLS LAST"))
+        .contains("ORDER BY payer NULLS LAST");
+    assertThat(trino("SELECT payer, RANK() OVER (ORDER BY billed_amount) AS r FROM healthcare.claims_clean"))
+        .contains("OVER (ORDER BY billed_amount NULLS FIRST)");
   }
 
   @Test
