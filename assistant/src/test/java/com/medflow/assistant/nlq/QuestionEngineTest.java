@@ -313,4 +313,58 @@ class QuestionEngineTest {
     assertThat(COMPILER.compile(ENGINE.read("how many providers is that in total?", DemoFacts.FACTS, Optional.of(busy))
         .query().orElseThrow())).startsWith("SELECT COUNT(*) AS row_count FROM (SELECT provider_name");
   }
+
+  @Test
+  void aPeriodAfterProcessedIsTheProcessedDateAndADurationIsProcessingDays() {
+    assertThat(sql("how many claims were processed in Q2 2025")).isEqualTo("SELECT COUNT(*) AS claim_count" + CLAIMS
+        + " WHERE processed_date BETWEEN DATE '2025-04-01' AND DATE '2025-06-30'");
+    assertThat(sql("how many claims were processed in 10 days or less")).isEqualTo("SELECT COUNT(*) AS claim_count"
+        + CLAIMS + " WHERE processing_days <= 10");
+  }
+
+  @Test
+  void aPayerThatDeniesTheMostClaimsInPercentIsRankedByItsDenialRate() {
+    assertThat(sql("which payer denies the most claims as a percentage")).contains("AS denial_rate")
+        .contains("ORDER BY denial_rate DESC").doesNotContain("OVER ()");
+    assertThat(sql("which payer approves the fewest claims in percent")).contains("ORDER BY approval_rate ASC");
+    assertThat(read("of all denied claims, what percent were Aetna's").kind()).isNotEqualTo(ParseResult.Kind.ANSWER);
+  }
+
+  @Test
+  void whatFractionOfOneAmountWasAnotherIsTheirRatioOfSums() {
+    assertThat(sql("what fraction of billed was paid for BlueCross")).isEqualTo("SELECT CAST(SUM(paid_amount) AS DOUBLE)"
+        + " / NULLIF(CAST(SUM(billed_amount) AS DOUBLE), 0) AS paid_to_billed_ratio" + CLAIMS + " WHERE payer = 'BlueCross'");
+    assertThat(sql("what share of billed amount was allowed in 2025")).startsWith("SELECT CAST(SUM(allowed_amount) AS DOUBLE)"
+        + " / NULLIF(CAST(SUM(billed_amount) AS DOUBLE), 0) AS allowed_to_billed_ratio");
+    assertThat(sql("what share of paid went to cardiology")).contains("AS share_of_paid_amount");
+  }
+
+  @Test
+  void theHighestAmountForASingleClaimIsTheLargestAmountNotEachClaimsOwn() {
+    assertThat(sql("highest billed amount for a single claim in 2025")).isEqualTo("SELECT MAX(billed_amount) AS"
+        + " max_billed_amount" + CLAIMS + " WHERE service_date BETWEEN DATE '2025-01-01' AND DATE '2025-12-31'");
+    assertThat(sql("which claim had the highest billed amount")).startsWith("SELECT claim_id,").contains("position <= 1");
+  }
+
+  @Test
+  void theVerbOfCountedProvidersIsNotAnAmountAndAValueNamingClaimsIsTheShareBase() {
+    assertThat(sql("how many distinct providers billed Aetna in 2025")).isEqualTo("SELECT COUNT(DISTINCT provider_npi) AS"
+        + " unique_providers" + CLAIMS + " WHERE payer = 'Aetna' AND service_date BETWEEN DATE '2025-01-01' AND DATE"
+        + " '2025-12-31'");
+    assertThat(sql("what percent of ER claims were denied in 2025")).isEqualTo("SELECT " + DENIAL + " AS denial_rate"
+        + CLAIMS + " WHERE place_of_service = '23' AND service_date BETWEEN DATE '2025-01-01' AND DATE '2025-12-31'");
+  }
+
+  @Test
+  void aPaidAmountOfZeroIsTheClaimsWithNothingPaid() {
+    assertThat(sql("how many claims had a paid amount of $0")).isEqualTo("SELECT COUNT(*) AS claim_count" + CLAIMS
+        + " WHERE (paid_amount = 0)");
+    assertThat(sql("claims paid over $0")).isEqualTo("SELECT COUNT(*) AS claim_count" + CLAIMS + " WHERE paid_amount > 0");
+  }
+
+  @Test
+  void growthRunsForwardInTimeWhicheverPeriodIsNamedFirst() {
+    assertThat(sql("denial rate 2025 vs 2024 growth")).contains("CASE WHEN service_date BETWEEN DATE '2024-01-01' AND"
+        + " DATE '2024-12-31' THEN 1 WHEN service_date BETWEEN DATE '2025-01-01' AND DATE '2025-12-31' THEN 2 END");
+  }
 }

@@ -414,6 +414,14 @@ final class MeasureRules {
       // "how many claims were paid", "the number of claims Aetna paid": the claims counted, then their verb
       boolean afterCount = p.get(p.prev(i)) instanceof Node.Measured mm && mm.measure().equals(measures.claims())
           && (PAY_VERBS.contains(text) || LIGHT_VERBS.contains(text) || BILL_VERBS.contains(text));
+      // "how many distinct providers billed Aetna": the providers' verb, when no amount condition follows it
+      boolean afterEntityCount = p.get(p.prev(i)) instanceof Node.Measured mm && mm.text().equals("how many")
+          && !mm.measure().equals(measures.claims()) && (LIGHT_VERBS.contains(text) || BILL_VERBS.contains(text))
+          && !p.isRaw(p.next(i), Kind.COMPARATOR) && !p.isRaw(p.next(i), Kind.MONEY) && !p.isRaw(p.next(i), Kind.NUMBER);
+      if (afterEntityCount) {
+        p.remove(i);
+        return true;
+      }
       boolean nextToClaims = p.isRaw(p.prev(i), Kind.ENTITY, "claims") || p.isRaw(p.next(i), Kind.ENTITY, "claims")
           || afterCount;
       if (!nextToClaims || p.isRaw(i - 1, Kind.AGG) || p.isRaw(i - 1, Kind.HOW_MUCH)) {

@@ -112,6 +112,13 @@ final class MeasureStep {
     }
     int rankStart = rank == null ? 0 : rank.start();
     Optional<String> rankedAmount = d.p.notes.stream().filter(n -> n.startsWith("ranked amount:")).findFirst();
+    if (rank != null && rankedAmount.isPresent() && !d.groupNodes.isEmpty()
+        && d.groupNodes.stream().allMatch(g -> g.grouping().dimension().equals("claim") && !g.asked()
+            && g.text().toLowerCase(java.util.Locale.ROOT).matches("(single|individual) claim"))) {
+      // "the highest billed amount for a single claim": the largest amount, not each claim's own amount
+      d.groupings.removeIf(g -> g.dimension().equals("claim"));
+      d.groupNodes.clear();
+    }
     if (rank != null && d.groupings.stream().anyMatch(g -> !g.isGrain()) && rankedAmount.isPresent()
         && rank.limit() == null && !d.sortOnly && d.groupNodes.stream().noneMatch(Node.Grouped::asked)
         && d.groupNodes.stream().allMatch(g -> g.start() > rankStart)) {

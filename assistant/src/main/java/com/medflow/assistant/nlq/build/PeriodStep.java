@@ -97,6 +97,8 @@ final class PeriodStep {
         return fail("change over more than two periods", List.of());
       }
       d.mode = d.growth ? SemanticQuery.PeriodMode.GROWTH : SemanticQuery.PeriodMode.DIFFERENCE;
+      // a change runs forward in time, whichever period is named first ("2025 vs 2024 growth": from 2024 to 2025)
+      d.periods.sort(java.util.Comparator.comparing(Period::from));
     } else if (d.cues.contains("COMPARE:compare")) {
       d.mode = SemanticQuery.PeriodMode.ROWS;
     } else if (d.andBetweenTimes) {

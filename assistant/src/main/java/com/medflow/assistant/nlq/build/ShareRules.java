@@ -91,6 +91,11 @@ final class ShareRules {
           base = k; // "what share of adjudicated claims": the condition names the claims and stays a scope filter
           break;
         }
+        if (p.isRaw(k, Kind.VALUE) && !p.isRaw(k, Kind.VALUE, "claim_status") && p.raw(k).orElseThrow().span().text()
+            .toLowerCase(java.util.Locale.ROOT).endsWith(" claims")) {
+          base = k; // "what percent of ER claims were denied": the value names the claims and stays a scope filter
+          break;
+        }
         if (p.isRaw(k, Kind.VALUE, "claim_status") && p.raw(k).orElseThrow().span().text().toLowerCase(java.util.Locale.ROOT)
             .matches(".*(ials|als|ions|eals|nials)$")) {
           base = k; // "what percent of BlueCross denials were ...": the denials are the claims counted, a scope
@@ -109,6 +114,9 @@ final class ShareRules {
         return shareOfEarlierClaims(p, i);
       }
       if (quarantineRate(p, i, base)) {
+        return true;
+      }
+      if (column != null && amountRatio(p, i, base, column, used)) {
         return true;
       }
       boolean conditionBase = p.isRaw(base, Kind.CONDITION) || p.isRaw(base, Kind.VALUE);
@@ -199,6 +207,29 @@ final class ShareRules {
    * "Of the diabetes claims that have been decided, what share were rejected?", "claims get denied at the
    * highest rate": the claims were named before the share word; the status after it (or between) is counted.
    */
+  /** "what fraction of billed was paid": the paid-to-billed ratio, a ratio of sums, not a share of the billed. */
+  private boolean amountRatio(Parse p, int i, int base, String column, List<Integer> used) {
+    if (!p.isRaw(base + 1, Kind.MEASURE)) {
+      return false;
+    }
+    String part = p.raw(base + 1).orElseThrow().key();
+    String metric = switch (column + "/" + part) {
+      case "billed_amount/paid_amount" -> "paid_to_billed_ratio";
+      case "billed_amount/allowed_amount" -> "allowed_to_billed_ratio";
+      case "allowed_amount/paid_amount" -> "paid_to_allowed_ratio";
+      default -> null;
+    };
+    if (metric == null) {
+      return false;
+    }
+    List<Integer> idx = new ArrayList<>(used);
+    idx.add(base);
+    idx.add(base + 1);
+    int[] sorted = idx.stream().mapToInt(Integer::intValue).distinct().sorted().toArray();
+    p.rewrite(sorted, new Node.Measured(p.get(i).start(), measures.metric(metric), false, "share"));
+    return true;
+  }
+
   private boolean shareOfEarlierClaims(Parse p, int i) {
     int base = -1;
     for (int k = i - 1; k >= 0; k--) {
@@ -211,7 +242,16 @@ final class ShareRules {
     if (base < 0) {
       return false;
     }
+    // the status after the claims ("claims ... denied, in percent"), else before them ("which payer denies the
+    // most claims as a percentage": the denial rate, never the payers' shares of all denials)
+    List<Integer> order = new ArrayList<>();
     for (int k = base + 1; k < p.size(); k++) {
+      order.add(k);
+    }
+    for (int k = base - 2; k >= 0; k--) {
+      order.add(k); // not the status right before the claims: "of all denied claims, what percent were Aetna's"
+    }
+    for (int k : order) {
       Optional<Node.Raw> v = p.raw(k).filter(r -> r.is(Kind.VALUE, "claim_status") && r.span().term().values().size() == 1);
       if (v.isPresent() && k != i) {
         String status = v.get().span().term().value();
