@@ -367,4 +367,11 @@ class QuestionEngineTest {
     assertThat(sql("denial rate 2025 vs 2024 growth")).contains("CASE WHEN service_date BETWEEN DATE '2024-01-01' AND"
         + " DATE '2024-12-31' THEN 1 WHEN service_date BETWEEN DATE '2025-01-01' AND DATE '2025-12-31' THEN 2 END");
   }
+
+  @Test
+  void butBetweenTwoConditionsKeepsBoth() {
+    assertThat(sql("how many claims were billed more than $500 but paid less than $100")).isEqualTo("SELECT COUNT(*) AS"
+        + " claim_count" + CLAIMS + " WHERE billed_amount > 500 AND paid_amount < 100");
+    assertThat(sql("claims for Aetna but not in Texas")).endsWith("WHERE payer = 'Aetna' AND member_state <> 'TX'");
+  }
 }

@@ -27,6 +27,7 @@ public final class RunningQuery {
   private final long startNanos = System.nanoTime();
   private final BooleanSupplier callerGone;
   private final Runnable onEnd;
+  private final java.util.concurrent.atomic.AtomicBoolean endedOnce = new java.util.concurrent.atomic.AtomicBoolean();
   private final CountDownLatch end = new CountDownLatch(1);
   private volatile String cancelReason;
   private volatile boolean stopping;
@@ -102,9 +103,9 @@ public final class RunningQuery {
 
   /** The query's work is over: its place is freed. Idempotent. */
   public void ended() {
-    if (end.getCount() > 0) {
+    if (endedOnce.compareAndSet(false, true)) {
+      onEnd.run(); // the place is freed before anyone waiting on the end is released
       end.countDown();
-      onEnd.run();
     }
   }
 
