@@ -25,7 +25,6 @@ final class LimitRules {
     this.checker = requireNonNull(checker, "checker is null");
   }
 
-
   void appendOrderLimitOffset(Select s, StringBuilder sb, Ctx ctx, boolean limitHere) {
     if (!NodeAudit.isEmpty(s.getOrderByElements())) {
       StringJoiner order = new StringJoiner(", ", " ORDER BY ", "");

@@ -31,7 +31,6 @@ final class OrderingRules {
     this.checker = requireNonNull(checker, "checker is null");
   }
 
-
   String groupBy(GroupByElement g, Ctx ctx) {
     NodeAudit.check(g, Set.of("groupByExpressions", "groupingSets"));
     StringJoiner parts = new StringJoiner(", ", " GROUP BY ", "");

@@ -31,7 +31,6 @@ final class PredicateRules {
     this.checker = requireNonNull(checker, "checker is null");
   }
 
-
   String comparison(ComparisonOperator c, Ctx ctx) {
     NodeAudit.check(c, Set.of("leftExpression", "rightExpression", "operator"));
     String op;

@@ -38,7 +38,6 @@ final class RelationRules {
     this.checker = requireNonNull(checker, "checker is null");
   }
 
-
   String fromItem(FromItem item, Scope scope, Ctes ctes) {
     if (item instanceof TableFunction tf) {
       throw refuse(RefusalCode.FORBIDDEN_FUNCTION,
