@@ -79,7 +79,7 @@ class GuardFuzzTest {
     }, () -> "the guard took longer than " + BOUND + " for: " + sql);
   }
 
-  @Property(tries = 400, shrinking = ShrinkingMode.BOUNDED)
+  @Property(tries = 1000, shrinking = ShrinkingMode.BOUNDED)
   void hostileMixturesAreRefusedOrHarmless(@ForAll("hostileQueries") String sql, @ForAll Role role) {
     Outcome o = check(sql, role);
     Statistics.collect(o.accepted() != null ? "accepted" : o.refused().code());
@@ -178,11 +178,74 @@ class GuardFuzzTest {
     return Arbitraries.oneOf(body, body.map(b -> "WITH q AS (" + b.replaceAll(" LIMIT \\d+$", "") + ") SELECT * FROM q"));
   }
 
-  @Provide
-  Arbitrary<String> hostileQueries() {
+  /** Hostile text for each slot of a SELECT, so that most mixtures parse and reach the deeper rules. */
+  private static final List<String> HOSTILE_EXPRESSIONS = List.of("reflect('java.lang.Runtime', 'exec', 'id')",
+      "java_method('java.lang.System', 'getenv', 'HOME')", "input_file_name()", "try_reflect('a', 'b')",
+      "transform(array(1), x -> reflect('java.lang.Thread', 'sleep', 1000))",
+      "filter(array('a'), s -> java_method('java.lang.System', 'getenv', s) IS NULL)", "from_json(payer, 'a INT')",
+      "size(sequence(1, 1000000000))", "size(sequence(1, 1e9))", "repeat('x', 1000000000)", "lpad('x', 2000000000, 'y')",
+      "regexp_extract(payer, '(a+)+$', 0)", "IDENTIFIER('member_id')", "current_user()", "version()", "sha2('x', 256)",
+      "to_json(struct(*))", "struct(*)", "concat(*)", "lake.system.f(1)", "builtin.reflect('a', 'b')", "_file",
+      "_metadata.file_path", "member_id", "upper(member_id)", "year(patient_birth_date)", "@@version", "?", ":p",
+      "(SELECT raw_line FROM healthcare.claims_raw LIMIT 1)", "(SELECT count(*) FROM healthcare.claims_clean.snapshots)",
+      "X'41'", "N'x'", "aggregate(array(1), 0, (a, x) -> a + x)", "space(100000000)", "array_repeat(1, 100000000)");
+  private static final List<String> HOSTILE_TABLES = List.of("healthcare.claims_clean.snapshots",
+      "lake.healthcare.claims_clean.files", "healthcare.claims_clean.history", "healthcare.claims_clean.manifests",
+      "healthcare.claims_clean.partitions", "healthcare.claims_clean.refs", "lake.healthcare.claims_clean.all_data_files",
+      "`healthcare`.`claims_clean.snapshots`", "healthcare.claims_clean.branch_audit", "information_schema.tables",
+      "system.procedures", "spark_catalog.default.t", "spark_catalog.healthcare.claims_clean", "global_temp.v",
+      "parquet.`/etc`", "csv.`/etc/passwd`", "text.`/var/lib/medflow/jwt.secret`", "json.`s3a://bucket/x`",
+      "IDENTIFIER('healthcare.claims_raw')", "range(1000000000)", "read_files('/etc')", "explode(sequence(1, 10))",
+      "VALUES (1)", "(VALUES (1)) v", "healthcare.claims_raw", "healthcare.data_quality_log", "other.healthcare.claims_clean",
+      "healthcare.claims_\u0441lean", "TABLE(system.query(query => 'SELECT 1'))");
+  private static final List<String> HOSTILE_CLAUSES = List.of("; DROP TABLE healthcare.claims_clean", ";", "; SELECT 1",
+      " FOR UPDATE", " INTO healthcare.copy", " UNION ALL SELECT raw_line FROM healthcare.claims_raw",
+      " UNION SELECT member_id FROM healthcare.claims_clean", " VERSION AS OF (SELECT 1)", " VERSION AS OF 'tag_v1'",
+      " TIMESTAMP AS OF reflect('a', 'b')", " FOR SYSTEM_TIME AS OF current_timestamp()",
+      " LATERAL VIEW explode(sequence(1, 100000000)) e AS n", " LATERAL VIEW json_tuple(payer, 'a') j AS a",
+      " CROSS JOIN range(100000) r", " PIVOT (sum(x) FOR y IN (1))", " LIMIT (SELECT 1)", " OFFSET -1",
+      " LIMIT 99999999999999999999", " -- x\n; DROP TABLE t", " /* ; */", " /* a /* b */ c */", " -- \r DROP TABLE t",
+      "\u0000; DROP TABLE t", " QUALIFY 1 = 1", " WINDOW w AS (ORDER BY 1)");
+  private static final List<String> HINTS = List.of("/*+ REPARTITION(100000) */ ", "/*+ BROADCAST(t) */ ",
+      "/*+ COALESCE(1) */ ", "/* hi */ ", "TOP 10 ", "DISTINCT ", "ALL ");
+  private static final List<String> CHARACTERS = List.of("\u200B", "\u200C", "\u200D", "\u2060", "\uFEFF", "\u202E",
+      "\u202D", "\u00AD", "\u0085", "\u2028", "\u0000", "\u0441", "\u0435", "\u03BF", "\uFF33", "\uFF1B", "'", "\"",
+      "`", "\\", "(", ")", "\r", "\n");
+
+  /** A hostile alternative for a slot, with the given chance out of 10; the legitimate text otherwise. */
+  private static Arbitrary<String> slot(int outOf10, Arbitrary<String> legit, List<String> hostile) {
+    return Arbitraries.frequencyOf(Tuple.of(10 - outOf10, legit), Tuple.of(outOf10, Arbitraries.of(hostile)));
+  }
+
+  /** SELECTs whose slots (hint, items, table, clauses) are each sometimes hostile. */
+  private static Arbitrary<String> slotted() {
+    return Arbitraries.of(TABLES).flatMap(t -> {
+      List<String> cols = t.columns().stream().map(ColumnSpec::name).toList();
+      Arbitrary<String> col = Arbitraries.of(cols);
+      Arbitrary<String> item = slot(3, Arbitraries.oneOf(col, col.map(c -> "count(" + c + ")"), Arbitraries.just("1")),
+          HOSTILE_EXPRESSIONS);
+      Arbitrary<String> items = item.list().ofMinSize(1).ofMaxSize(3).map(l -> String.join(", ", l));
+      Arbitrary<String> table = slot(3, Arbitraries.just(t.id().namespace() + "." + t.id().name()), HOSTILE_TABLES);
+      Arbitrary<String> where = slot(3, Arbitraries.oneOf(Arbitraries.just(""), col.map(c -> " WHERE " + c + " IS NULL")),
+          HOSTILE_EXPRESSIONS.stream().map(e -> " WHERE " + e + " IS NOT NULL").toList());
+      Arbitrary<String> tail = slot(3, Arbitraries.of("", " ORDER BY 1", " GROUP BY 1", " LIMIT 5"), HOSTILE_CLAUSES);
+      Arbitrary<String> hint = slot(2, Arbitraries.just(""), HINTS);
+      return Combinators.combine(hint, items, table, where, tail)
+          .as((h, i, tb, w, tl) -> "SELECT " + h + i + " FROM " + tb + w + tl);
+    });
+  }
+
+  /** Puts one invisible, look-alike or quoting character at a random place. */
+  private static Arbitrary<String> withCharacter(Arbitrary<String> sql) {
+    return Combinators.combine(sql, Arbitraries.integers().between(0, 10_000), Arbitraries.of(CHARACTERS))
+        .as((s, at, c) -> s.substring(0, at % (s.length() + 1)) + c + s.substring(at % (s.length() + 1)));
+  }
+
+  /** Hostile fragments inserted between, or in place of, the tokens of a generated SELECT. */
+  private Arbitrary<String> tokenMixtures() {
     Arbitrary<List<Tuple.Tuple2<Integer, String>>> insertions = Combinators.combine(
         Arbitraries.integers().between(0, 1_000), Arbitraries.of(HOSTILE)).as(Tuple::of).list().ofMinSize(1).ofMaxSize(3);
-    return Combinators.combine(selects(), insertions, Arbitraries.of(" ", "", "\n")).as((sql, ins, sep) -> {
+    return Combinators.combine(selects(), insertions, Arbitraries.of(" ", "\n")).as((sql, ins, sep) -> {
       List<String> tokens = new ArrayList<>(List.of(sql.split(" ")));
       for (Tuple.Tuple2<Integer, String> i : ins) {
         int at = i.get1() % (tokens.size() + 1);
@@ -192,8 +255,15 @@ class GuardFuzzTest {
           tokens.add(at, i.get2());
         }
       }
-      return String.join(sep.isEmpty() ? " " : sep, tokens);
+      return String.join(sep, tokens);
     });
+  }
+
+  @Provide
+  Arbitrary<String> hostileQueries() {
+    Arbitrary<String> slotted = slotted();
+    return Arbitraries.frequencyOf(Tuple.of(5, slotted), Tuple.of(2, withCharacter(slotted)),
+        Tuple.of(2, tokenMixtures()), Tuple.of(1, withCharacter(selects())));
   }
 
   @Provide
