@@ -25,7 +25,7 @@ final class ArgumentBounds {
 
   private ArgumentBounds() {}
 
-  /** Bounds on the arguments of allowed functions whose cost the caller could otherwise inflate. */
+  /** Refuses the arguments of {@code name} that would make it unbounded. */
   static void checkArguments(String name, List<Expression> args) {
     int regex = Functions.regexArgument(name);
     if (regex >= 0 && args.size() > regex) {

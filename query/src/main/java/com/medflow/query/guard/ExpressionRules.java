@@ -224,7 +224,8 @@ final class ExpressionRules {
       return checker.functions().analytic(a, ctx);
     }
     if (e instanceof TableFunction tf) {
-      throw refuse(RefusalCode.FORBIDDEN_FUNCTION, "Table-valued function %s is not allowed.", RelationRules.tableFunctionName(tf));
+      throw refuse(RefusalCode.FORBIDDEN_FUNCTION, "Table-valued function %s is not allowed.",
+          RelationRules.tableFunctionName(tf));
     }
     if (e instanceof Function f) {
       return checker.functions().function(f, ctx);
@@ -319,8 +320,8 @@ final class ExpressionRules {
       NodeAudit.check(x, Set.of("rightExpression", "not"));
       if (x.getRightExpression() instanceof ParenthesedSelect ps && !(ps instanceof LateralSubSelect)) {
         NodeAudit.check(ps, Set.of("select"));
-        return (x.isNot() ? "NOT " : "") + "EXISTS (" + checker.statements().query(ps.getSelect(), ctx.ctes(), ctx.scope(), false, false).sql()
-            + ")";
+        String subquery = checker.statements().query(ps.getSelect(), ctx.ctes(), ctx.scope(), false, false).sql();
+        return (x.isNot() ? "NOT " : "") + "EXISTS (" + subquery + ")";
       }
       if (x.getRightExpression() instanceof ParenthesedExpressionList<?> args) {
         return (x.isNot() ? "NOT " : "") + checker.functions().call("exists", new ArrayList<>(args), false, ctx);

@@ -170,7 +170,8 @@ final class FunctionRules {
       if (kind != Functions.Kind.AGGREGATE) {
         throw refuse(RefusalCode.PARSE_ERROR, "FILTER applies to aggregate functions only.");
       }
-      sb.append(" FILTER (WHERE ").append(checker.expressions().expr(a.getFilterExpression(), ctx.in(Clause.FILTER), false)).append(')');
+      String filter = checker.expressions().expr(a.getFilterExpression(), ctx.in(Clause.FILTER), false);
+      sb.append(" FILTER (WHERE ").append(filter).append(')');
     }
     if (ignoreNulls) {
       sb.append(" IGNORE NULLS");
@@ -197,7 +198,8 @@ final class FunctionRules {
         if (!NodeAudit.isEmpty(w.getPartitionBy())) {
           throw refuse(RefusalCode.PARSE_ERROR, "WITHIN GROUP takes an ORDER BY only.");
         }
-        sb.append(" WITHIN GROUP (ORDER BY ").append(checker.ordering().orderList(w.getOrderByElements(), ctx.in(Clause.WINDOW))).append(')');
+        String order = checker.ordering().orderList(w.getOrderByElements(), ctx.in(Clause.WINDOW));
+        sb.append(" WITHIN GROUP (ORDER BY ").append(order).append(')');
       }
       default -> throw refuse(RefusalCode.TOO_COMPLEX, "This window form (%s) is not supported.", type);
     }

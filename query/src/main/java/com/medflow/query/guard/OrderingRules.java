@@ -106,7 +106,8 @@ final class OrderingRules {
 
   String orderByElement(OrderByElement o, Ctx ctx, boolean ordinals) {
     NodeAudit.check(o, Set.of("expression", "asc", "ascDescPresent", "nullOrdering"));
-    String e = ordinals ? orderingExpression(o.getExpression(), ctx) : checker.expressions().expr(o.getExpression(), ctx, false);
+    String e = ordinals ? orderingExpression(o.getExpression(), ctx)
+        : checker.expressions().expr(o.getExpression(), ctx, false);
     StringBuilder sb = new StringBuilder(e);
     if (!o.isAsc()) {
       sb.append(" DESC");
@@ -137,7 +138,8 @@ final class OrderingRules {
     StringJoiner parts = new StringJoiner(" ", "(", ")");
     ExpressionList<?> partition = w.getPartitionBy();
     if (!NodeAudit.isEmpty(partition)) {
-      parts.add("PARTITION BY " + partition.stream().map(x -> checker.expressions().expr(x, ctx, false)).collect(Collectors.joining(", ")));
+      parts.add("PARTITION BY " + partition.stream().map(x -> checker.expressions().expr(x, ctx, false))
+          .collect(Collectors.joining(", ")));
     }
     if (!NodeAudit.isEmpty(w.getOrderByElements())) {
       parts.add("ORDER BY " + orderList(w.getOrderByElements(), ctx));

@@ -55,7 +55,7 @@ final class PredicateRules {
     if (!Set.of("=", "==", "<>", "!=", ">", ">=", "<", "<=", "<=>", "^=").contains(given)) {
       throw refuse(RefusalCode.TOO_COMPLEX, "The operator %s is not supported.", c.getStringExpression());
     }
-    return checker.expressions().operand(c.getLeftExpression(), 5, ctx) + " " + op + " " + checker.expressions().operand(c.getRightExpression(), 5, ctx);
+    return operand(c.getLeftExpression(), 5, ctx) + " " + op + " " + operand(c.getRightExpression(), 5, ctx);
   }
 
   String like(LikeExpression l, Ctx ctx) {
@@ -73,31 +73,40 @@ final class PredicateRules {
       ArgumentBounds.regexLiteral(l.getRightExpression(), "RLIKE");
     }
     if (keyword.equals("RLIKE") && l.getEscape() == null) {
-      return context.dialect().regexMatch(checker.expressions().operand(l.getLeftExpression(), 5, ctx), l.isNot(), checker.expressions().operand(l.getRightExpression(), 5, ctx));
+      return context.dialect().regexMatch(operand(l.getLeftExpression(), 5, ctx), l.isNot(),
+          operand(l.getRightExpression(), 5, ctx));
     }
-    StringBuilder sb = new StringBuilder(checker.expressions().operand(l.getLeftExpression(), 5, ctx)).append(l.isNot() ? " NOT " : " ")
-        .append(keyword).append(' ').append(checker.expressions().operand(l.getRightExpression(), 5, ctx));
+    StringBuilder sb = new StringBuilder(operand(l.getLeftExpression(), 5, ctx)).append(l.isNot() ? " NOT " : " ")
+        .append(keyword).append(' ').append(operand(l.getRightExpression(), 5, ctx));
     if (l.getEscape() != null) {
       if (!(l.getEscape() instanceof StringValue)) {
         throw refuse(RefusalCode.TOO_COMPLEX, "ESCAPE must be a one-character string.");
       }
-      sb.append(" ESCAPE ").append(checker.expressions().expr(l.getEscape(), ctx, false));
+      sb.append(" ESCAPE ").append(expr(l.getEscape(), ctx));
     }
     return sb.toString();
   }
 
   String in(InExpression in, Ctx ctx) {
     NodeAudit.check(in, Set.of("leftExpression", "not", "rightExpression"));
-    String left = checker.expressions().operand(in.getLeftExpression(), 5, ctx);
+    String left = operand(in.getLeftExpression(), 5, ctx);
     Expression right = in.getRightExpression();
     String rightSql;
     if (right instanceof ParenthesedSelect ps && !(ps instanceof LateralSubSelect)) {
-      rightSql = checker.expressions().expr(ps, ctx, false);
+      rightSql = expr(ps, ctx);
     } else if (right instanceof ExpressionList<?> list) {
       rightSql = checker.expressions().tuple(list, ctx);
     } else {
       throw refuse(RefusalCode.TOO_COMPLEX, "IN needs a list of values or a subquery.");
     }
     return left + (in.isNot() ? " NOT IN " : " IN ") + rightSql;
+  }
+
+  private String operand(Expression e, int minPrecedence, Ctx ctx) {
+    return checker.expressions().operand(e, minPrecedence, ctx);
+  }
+
+  private String expr(Expression e, Ctx ctx) {
+    return checker.expressions().expr(e, ctx, false);
   }
 }

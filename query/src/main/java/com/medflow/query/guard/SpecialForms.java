@@ -130,7 +130,8 @@ final class SpecialForms {
     } else {
       canonical = m.group(5).toUpperCase(Locale.ROOT) + "(" + m.group(6) + ")";
     }
-    return keyword + "(" + checker.expressions().expr(c.getLeftExpression(), ctx, false) + " AS " + context.dialect().castType(canonical) + ")";
+    String value = checker.expressions().expr(c.getLeftExpression(), ctx, false);
+    return keyword + "(" + value + " AS " + context.dialect().castType(canonical) + ")";
   }
 
   String trim(TrimFunction t, Ctx ctx) {

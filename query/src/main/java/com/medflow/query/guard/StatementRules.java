@@ -187,7 +187,8 @@ final class StatementRules {
         cols = merged;
       }
     }
-    checker.limits().appendOrderLimitOffset(so, sb, new Ctx(outputScope(cols, correlated), ctes, Clause.ORDER_BY, 0), limitHere);
+    Ctx order = new Ctx(outputScope(cols, correlated), ctes, Clause.ORDER_BY, 0);
+    checker.limits().appendOrderLimitOffset(so, sb, order, limitHere);
     return new Printed(sb.toString(), cols);
   }
 
@@ -266,7 +267,8 @@ final class StatementRules {
       sb.append(checker.ordering().groupBy(ps.getGroupBy(), ctx.in(Clause.GROUP_BY).withAliases(scope.outputs.size())));
     }
     if (ps.getHaving() != null) {
-      sb.append(" HAVING ").append(checker.expressions().expr(ps.getHaving(), ctx.in(Clause.HAVING).withAliases(scope.outputs.size()), false));
+      Ctx having = ctx.in(Clause.HAVING).withAliases(scope.outputs.size());
+      sb.append(" HAVING ").append(checker.expressions().expr(ps.getHaving(), having, false));
     }
     checker.limits().appendOrderLimitOffset(ps, sb, ctx.in(Clause.ORDER_BY).withAliases(scope.outputs.size()), limitHere);
     return new Printed(sb.toString(), cols);

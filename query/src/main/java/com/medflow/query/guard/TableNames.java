@@ -77,7 +77,8 @@ final class TableNames {
       throw refuse(RefusalCode.UNKNOWN_TABLE, "%s is not a table of the lake catalog. Tables you may query: %s.", written,
           readableTables());
     }
-    final List<String> p = parts.size() >= 3 && parts.get(0).equals(context.catalog()) ? parts.subList(1, parts.size()) : parts;
+    final List<String> p = parts.size() >= 3 && parts.get(0).equals(context.catalog())
+        ? parts.subList(1, parts.size()) : parts;
     if (p.size() == 1) {
       String name = p.get(0);
       List<TableSpec> matches = Tables.ALL.stream().filter(s -> s.id().name().equals(name)).toList();
