@@ -10,7 +10,7 @@ import java.util.Optional;
  * Java ({@code reflect}, {@code java_method}), files ({@code read_files}, {@code input_file_name}),
  * the session ({@code current_user}, {@code current_catalog}), user-defined functions, and functions
  * whose cost a caller controls without bound ({@code space}, {@code array_repeat}, {@code printf}).
- * A few allowed functions have bounded arguments; see {@link QueryChecker}.
+ * A few allowed functions have bounded arguments; see {@link ArgumentBounds}.
  */
 final class Functions {
   private Functions() {}

@@ -75,6 +75,11 @@ final class NodeAudit {
     }
   }
 
+  /** Whether a list clause of a node is absent or empty. */
+  static boolean isEmpty(java.util.Collection<?> c) {
+    return c == null || c.isEmpty();
+  }
+
   private static boolean isEmpty(String name, Object v) {
     if (v == null) {
       return true;

@@ -118,10 +118,10 @@ public final class SqlGuard {
     }
     Set<String> masked = new LinkedHashSet<>();
     if (!role.seesPii()) {
-      masked.addAll(checker.maskedColumns);
+      masked.addAll(checker.maskedColumns());
       masked.addAll(QueryChecker.piiColumnNames(role));
     }
-    return new GuardedSql(printed, checker.tables, masked, checker.limit, checker.limitAdded, checker.timeTravel);
+    return new GuardedSql(printed, checker.tables(), masked, checker.limit(), checker.limitAdded(), checker.timeTravel());
   }
 
   /**

@@ -21,8 +21,9 @@ class HostileSqlIsRefusedTest {
   private static final List<GuardCorpus.Entry> CORPUS = GuardCorpus.load("/guard/hostile.sql");
 
   @Test
-  void theCorpusHasAtLeastEightyEntries() {
-    assertThat(CORPUS).hasSizeGreaterThanOrEqualTo(80);
+  void theCorpusHasAtLeastOneHundredFiftyDistinctEntries() {
+    assertThat(CORPUS).hasSizeGreaterThanOrEqualTo(150);
+    assertThat(CORPUS.stream().map(GuardCorpus.Entry::sql).distinct()).as("distinct SQL strings").hasSameSizeAs(CORPUS);
   }
 
   @Test
