@@ -72,7 +72,7 @@ import net.sf.jsqlparser.statement.select.TableFunction;
 final class ExpressionRules {
   private static final int MAX_EXPRESSION_DEPTH = 100;
   private static final int MAX_NODES = 5_000;
-  static final Pattern DECIMAL = Pattern.compile("(?:\\d{1,30}(?:\\.\\d{0,30})?|\\.\\d{1,30})(?:[eE][+-]?\\d{1,3})?");
+  private static final Pattern DECIMAL = Pattern.compile("(?:\\d{1,30}(?:\\.\\d{0,30})?|\\.\\d{1,30})(?:[eE][+-]?\\d{1,3})?");
   private static final Set<String> EXTRACT_FIELDS = Set.of("YEAR", "YEARS", "QUARTER", "MONTH", "MONTHS", "WEEK",
       "WEEKS", "DAY", "DAYS", "DAYOFWEEK", "DOW", "DAYOFWEEK_ISO", "DOY", "DAYOFYEAR", "HOUR", "HOURS", "MINUTE",
       "MINUTES", "SECOND", "SECONDS");

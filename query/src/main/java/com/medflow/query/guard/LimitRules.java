@@ -25,6 +25,10 @@ final class LimitRules {
     this.checker = requireNonNull(checker, "checker is null");
   }
 
+  /**
+   * Prints the ORDER BY, LIMIT and OFFSET of {@code s}; with {@code limitHere} (the outermost query) the LIMIT
+   * is the statement's row limit: the caller's, lowered to maxRows, or the default when there is none.
+   */
   void appendOrderLimitOffset(Select s, StringBuilder sb, Ctx ctx, boolean limitHere) {
     if (!NodeAudit.isEmpty(s.getOrderByElements())) {
       StringJoiner order = new StringJoiner(", ", " ORDER BY ", "");

@@ -114,9 +114,10 @@ class GuardFuzzTest {
   private static final Pattern METADATA = Pattern.compile(
       "(?i)\\.(snapshots|files|history|manifests|partitions|refs|all_data_files|all_manifests|entries)\\b"
           + "|information_schema|\\bsystem\\.|spark_catalog|\\b(parquet|csv|text|json|orc|delta)\\.");
+  /** A statement keyword that is not an alias ({@code AS reset}) or a qualifier ({@code reset.payer}). */
   private static final Pattern STATEMENT_WORDS = Pattern.compile(
-      "(?i)\\b(DROP|DELETE|INSERT|UPDATE|MERGE|CREATE|ALTER|TRUNCATE|GRANT|CALL|EXECUTE|DECLARE|CACHE|REFRESH|MSCK|"
-          + "USE|SET|RESET|SHOW|DESCRIBE|ADD|INTO|VALUES|TRANSFORM\\s*\\(\\s*\\w+\\s*\\)\\s*USING)\\b");
+      "(?i)(?<!\\bAS )\\b(DROP|DELETE|INSERT|UPDATE|MERGE|CREATE|ALTER|TRUNCATE|GRANT|CALL|EXECUTE|DECLARE|CACHE|REFRESH|MSCK|"
+          + "USE|SET|RESET|SHOW|DESCRIBE|ADD|INTO|VALUES|TRANSFORM\\s*\\(\\s*\\w+\\s*\\)\\s*USING)\\b(?!\\.)");
 
   private static void assertHarmless(GuardedSql g, Role role, String input) {
     String sql = g.sql();
