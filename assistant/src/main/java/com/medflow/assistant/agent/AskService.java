@@ -136,6 +136,9 @@ public final class AskService {
       SemanticQueryJson.Stored s = SemanticQueryJson.read(stored);
       if (i == turns.size() - 1 && !s.readings().isEmpty()) {
         offered = s.readings();
+        if (s.sql().isEmpty()) {
+          break; // a clarification not yet answered: "break that down" means the question asked, not an older one
+        }
       }
       if (s.sql().isPresent()) {
         previous = s.query();

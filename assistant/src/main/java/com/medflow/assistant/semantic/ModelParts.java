@@ -60,7 +60,7 @@ public final class ModelParts {
   public record Dimension(String name, String label, String sql, String valueColumn, List<String> synonyms,
                           boolean valuesFromData, Map<String, List<String>> valueSynonyms,
                           Map<String, List<String>> valueGroups, Optional<String> impliesStatus,
-                          Optional<String> source) {
+                          Optional<String> source, boolean optional) {
     public Dimension {
       requireNonNull(name, "name is null");
       requireNonNull(sql, "sql is null");

@@ -77,7 +77,7 @@ final class ModelReader {
       out.put(text(d, "name"), new ModelParts.Dimension(text(d, "name"), text(d, "label"), sql,
           d.path("value_column").asText(sql), strings(d.path("synonyms")), d.path("values_from_data").asBoolean(false),
           stringLists(d.path("value_synonyms")), stringLists(d.path("value_groups")), optional(d, "implies_status"),
-          optional(d, "source")));
+          optional(d, "source"), d.path("optional").asBoolean(false)));
     }
     return out;
   }

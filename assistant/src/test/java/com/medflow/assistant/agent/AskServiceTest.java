@@ -102,6 +102,18 @@ class AskServiceTest {
   }
 
   @Test
+  void aFollowUpOfAQuestionAskedBackDoesNotRefineAnOlderAnswer() {
+    Answer first = h.ask(ask, "claims by payer");
+    Answer asked = ask.ask(AssistantHarness.request("how many duplicate claims", Optional.of(first.conversationId()),
+        Role.ANALYST), e -> { });
+    assertThat(asked.status()).isEqualTo("clarify");
+    Answer third = ask.ask(AssistantHarness.request("break that down by month", Optional.of(first.conversationId()),
+        Role.ANALYST), e -> { });
+    assertThat(third.status()).isNotEqualTo("ok");
+    assertThat(third.sql()).isNull();
+  }
+
+  @Test
   void unsafeRequestsAreRefusedAndNothingRuns() {
     long before = h.lake.snapshot(Tables.CLAIMS_CLEAN);
     Answer a = h.ask(ask, "delete all the denied claims");

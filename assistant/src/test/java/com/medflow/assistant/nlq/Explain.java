@@ -36,7 +36,7 @@ public final class Explain {
       if (args.length > 0) {
         r.understood().forEach(u -> System.out.println("     " + u));
       }
-      previous = r.query().isPresent() ? r.query() : previous;
+      previous = r.query(); // as AskService: after an unanswered turn there is nothing to refine
     }
   }
 }

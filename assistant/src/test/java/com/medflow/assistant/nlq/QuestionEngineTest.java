@@ -374,4 +374,47 @@ class QuestionEngineTest {
         + " claim_count" + CLAIMS + " WHERE billed_amount > 500 AND paid_amount < 100");
     assertThat(sql("claims for Aetna but not in Texas")).endsWith("WHERE payer = 'Aetna' AND member_state <> 'TX'");
   }
+
+  @Test
+  void ofAllClaimsTheShareCountsEveryClaimWhileAPercentOfClaimsDeniedIsTheDenialRate() {
+    String uhc2024 = " WHERE payer = 'UnitedHealth' AND service_date BETWEEN DATE '2024-01-01' AND DATE '2024-12-31'";
+    assertThat(sql("of all UHC claims in 2024, what share were denied?")).isEqualTo("SELECT CAST(COUNT_IF(claim_status"
+        + " = 'DENIED') AS DOUBLE) / NULLIF(COUNT(*), 0) AS share" + CLAIMS + uhc2024);
+    assertThat(sql("percent of UHC claims denied in 2024")).isEqualTo("SELECT " + DENIAL + " AS denial_rate" + CLAIMS
+        + uhc2024);
+    assertThat(sql("virtual visits as a % of all claims in 2025?")).isEqualTo("SELECT CAST(COUNT_IF(place_of_service IN"
+        + " ('02', '10')) AS DOUBLE) / NULLIF(COUNT(*), 0) AS share" + CLAIMS
+        + " WHERE service_date BETWEEN DATE '2025-01-01' AND DATE '2025-12-31'");
+  }
+
+  @Test
+  void aTopListOfAnOptionalDimensionRanksOnlyRowsWithAValue() {
+    assertThat(sql("top 3 secondary diagnosis codes")).isEqualTo("SELECT secondary_diagnosis, COUNT(*) AS claim_count"
+        + CLAIMS + " WHERE secondary_diagnosis IS NOT NULL GROUP BY secondary_diagnosis ORDER BY claim_count DESC,"
+        + " secondary_diagnosis LIMIT 3");
+    assertThat(sql("claims by secondary diagnosis")).doesNotContain("IS NOT NULL");
+  }
+
+  @Test
+  void aPhraseAlwaysAskedBackIsNotDecidedByAnUnrelatedWord() {
+    ParseResult r = read("how many duplicate claims did we get this year?");
+    assertThat(r.kind()).isEqualTo(ParseResult.Kind.UNANSWERABLE);
+    assertThat(r.reason()).contains("'duplicate claims' can mean");
+    assertThat(sql("how many claims were denied for duplicates")).contains("denial_reason_code = '18'");
+    assertThat(sql("quarantined duplicates by payer")).contains("'DUPLICATE_CLAIM_ID'");
+  }
+
+  @Test
+  void aFunctionWordIsNotTheSingularOfAnAbbreviation() {
+    assertThat(sql("How often do endo claims get rejected (2025)?")).isEqualTo("SELECT " + DENIAL + " AS denial_rate"
+        + CLAIMS + " WHERE provider_specialty = 'Endocrinology' AND service_date BETWEEN DATE '2025-01-01' AND DATE"
+        + " '2025-12-31'");
+  }
+
+  @Test
+  void aPronounForAnEarlierAnswerWithNoAnswerBeforeIsNotAQuestionOfItsOwn() {
+    ParseResult r = read("break that down by quarter");
+    assertThat(r.kind()).isEqualTo(ParseResult.Kind.UNANSWERABLE);
+    assertThat(r.reason()).contains("refines an earlier answer");
+  }
 }

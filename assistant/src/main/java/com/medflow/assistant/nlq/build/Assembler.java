@@ -325,11 +325,15 @@ final class Assembler {
 
   private Outcome finish(Draft d) {
     List<Filter> filters = d.filters;
-    // A top-N of reasons ranks only named reasons (a breakdown keeps the claims denied without one).
-    if (d.ranking != null && d.ranking.limit() != null
-        && d.groupings.stream().anyMatch(g -> g.dimension().equals("denial_reason"))
-        && filters.stream().noneMatch(f -> f.target().equals("denial_reason"))) {
-      filters.add(new Filter("denial_reason", Filter.Op.NOT_NULL, List.of(), "a denial reason given"));
+    // A top-N of an optional dimension ranks only rows that have a value ("top 3 secondary diagnosis codes":
+    // no code is not a code); a breakdown keeps the rows without one.
+    if (d.ranking != null && d.ranking.limit() != null) {
+      for (Grouping g : d.groupings) {
+        Optional<ModelParts.Dimension> dim = measures.model().findDimension(g.dimension());
+        if (dim.isPresent() && dim.get().optional() && filters.stream().noneMatch(f -> f.target().equals(g.dimension()))) {
+          filters.add(new Filter(g.dimension(), Filter.Op.NOT_NULL, List.of(), "a " + dim.get().label() + " given"));
+        }
+      }
     }
     // A denial reason implies denied claims.
     boolean reason = d.groupings.stream().anyMatch(g -> g.dimension().equals("denial_reason"))

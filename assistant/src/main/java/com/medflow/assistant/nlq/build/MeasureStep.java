@@ -59,6 +59,10 @@ final class MeasureStep {
     if (d.ms.isEmpty() && (d.howMany || d.source != SemanticQuery.Source.CLAIMS || countGroups)) {
       d.ms.add(measures.claims());
     }
+    if (d.ms.isEmpty() && !d.partial && refersBack(d.p)) {
+      // "break that down by quarter" with no earlier answer: "that" is not claims
+      return fail("refines an earlier answer", List.of());
+    }
     if (d.ms.isEmpty() && d.followUpCue && !d.partial) {
       // "what about kids?" with no earlier answer to refine: not a question of its own
       return fail("refines an earlier answer", List.of());
@@ -203,5 +207,11 @@ final class MeasureStep {
 
   private static List<Measure> distinct(List<Measure> in) {
     return new ArrayList<>(new LinkedHashSet<>(in));
+  }
+
+  /** "break it down", "split that", "show those by month": a pronoun standing for an earlier answer. */
+  private static boolean refersBack(Parse p) {
+    String said = String.join(" ", p.tokens.stream().map(t -> t.text()).toList());
+    return said.matches(".*\\b(break|breaks|split|slice|cut|show|chart|plot)\\s+(it|that|them|this|those|these)\\b.*");
   }
 }

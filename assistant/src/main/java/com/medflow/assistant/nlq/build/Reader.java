@@ -54,7 +54,8 @@ public final class Reader {
     }
     List<String> words = tokens.stream().map(Token::text).toList();
     boolean cue = whole.stream().anyMatch(c -> c.outcome.followUpCue())
-        || matched.spans().stream().anyMatch(s -> s.is(Kind.FOLLOW_UP));
+        || matched.spans().stream().anyMatch(s -> s.is(Kind.FOLLOW_UP))
+        || words.size() > 1 && words.get(0).equals("and"); // "and malformed lines?": the last answer, narrowed anew
     boolean incomplete = whole.stream().allMatch(c -> !c.outcome.measured());
     // "how many providers is that?", "are those all Aetna?": about the previous answer's rows
     boolean refers = matched.spans().stream().anyMatch(s -> s.is(Kind.FOLLOW_UP)
@@ -76,6 +77,13 @@ public final class Reader {
       }
       understood.addAll(understood(best.spans));
       return ParseResult.unanswerable(reason(best.outcome), understood, best.outcome.leftovers());
+    }
+    Optional<Span> undecided = askedBack(matched.spans(), whole);
+    if (undecided.isPresent()) {
+      understood.addAll(understood(whole.get(0).spans.stream().filter(s -> !s.ambiguous()).toList()));
+      return ParseResult.unanswerable("'" + undecided.get().text() + "' can mean " + String.join(" or ",
+          undecided.get().terms().stream().map(Term::label).toList()) + "; the rest of the question fits only one,"
+          + " which is not enough to know which you mean: please say which.", understood, List.of());
     }
     // readings that run the same SQL are the same answer
     Map<String, Candidate> distinct = new LinkedHashMap<>();
@@ -100,6 +108,7 @@ public final class Reader {
                                          SemanticQuery previous, List<String> words, Matched matched) {
     Map<String, SemanticQuery> merged = new LinkedHashMap<>();
     Map<String, List<Span>> spansOf = new LinkedHashMap<>();
+    Map<String, Boolean> swaps = new LinkedHashMap<>();
     for (List<Span> spans : combos) {
       for (Parse p : rules.read(new Parse(tokens, spans))) {
         Assembler.Outcome o = assembler.assemble(p, true);
@@ -111,12 +120,28 @@ public final class Reader {
           String sql = compiler.compile(q);
           merged.putIfAbsent(sql, q);
           spansOf.putIfAbsent(sql, spans);
+          swaps.putIfAbsent(sql, swapsAValue(previous, o.query()));
         }
       }
     }
     // a follow-up stays on the conversation's table unless it names another
     if (merged.size() > 1 && merged.values().stream().anyMatch(q -> q.source() == previous.source())) {
       merged.entrySet().removeIf(e -> e.getValue().source() != previous.source());
+    }
+    // "and oncology?" after cardiology's total: the value that takes the place of one already filtered
+    if (merged.size() > 1 && merged.keySet().stream().anyMatch(swaps::get)) {
+      merged.keySet().removeIf(sql -> !swaps.get(sql));
+    }
+    if (merged.size() > 1) {
+      List<ParseResult.Reading> readings = new ArrayList<>();
+      for (Map.Entry<String, SemanticQuery> e : merged.entrySet()) {
+        readings.add(new ParseResult.Reading(phrased(tokens, matched.spans(), spansOf.get(e.getKey())), e.getValue()));
+        if (readings.size() == 4) {
+          break;
+        }
+      }
+      return Optional.of(ParseResult.clarify("That follow-up can be read " + merged.size() + " ways.",
+          new ArrayList<>(matched.corrections()), readings, true));
     }
     if (merged.size() != 1) {
       return Optional.empty();
@@ -159,6 +184,52 @@ public final class Reader {
   }
 
   /** Every combination of meanings of the ambiguous spans, at most {@value #MAX_READINGS}. */
+  /**
+   * A phrase the semantic model says is always asked back ("duplicates": a quality rule and a denial reason)
+   * whose other readings failed for reasons elsewhere in the question: that does not tell which was meant.
+   */
+  private Optional<Span> askedBack(List<Span> spans, List<Candidate> whole) {
+    List<String> asked = rules.measures().model().quality().ambiguousDuplicates().stream()
+        .map(w -> w.toLowerCase(java.util.Locale.ROOT)).toList();
+    for (Span s : spans) {
+      if (!s.ambiguous() || !asked.contains(s.text().toLowerCase(java.util.Locale.ROOT))) {
+        continue;
+      }
+      List<Term> readings = whole.stream().flatMap(c -> c.spans.stream().filter(x -> x.start() == s.start())
+          .map(Span::term)).distinct().toList();
+      if (readings.size() == 1 && !confirmed(readings.get(0), s, spans)) {
+        return Optional.of(s);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Whether another word says which table the reading belongs to: a denial reason with its status ("denied as
+   * duplicates"), a quarantine reason with the quarantine ("quarantined duplicates").
+   */
+  private boolean confirmed(Term reading, Span at, List<Span> spans) {
+    Optional<com.medflow.assistant.semantic.ModelParts.Dimension> d = rules.measures().model().findDimension(reading.key());
+    if (d.isEmpty()) {
+      return false;
+    }
+    for (Span o : spans) {
+      if (o.start() == at.start()) {
+        continue;
+      }
+      for (Term t : o.terms()) {
+        boolean status = d.get().impliesStatus().isPresent() && t.kind() == Kind.VALUE && t.key().equals("claim_status")
+            && t.values().equals(List.of(d.get().impliesStatus().get()));
+        boolean source = d.get().source().isPresent() && t.kind() == Kind.SOURCE
+            && t.key().equalsIgnoreCase(d.get().source().get());
+        if (status || source) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   private static List<List<Span>> combinations(List<Span> spans) {
     List<List<Span>> out = new ArrayList<>();
     out.add(new ArrayList<>());
@@ -205,10 +276,25 @@ public final class Reader {
   }
 
   /** The question with each ambiguous phrase replaced by words that name the reading's meaning. */
+  /** Whether every value the follow-up names replaces one of a dimension the previous query filters. */
+  private static boolean swapsAValue(SemanticQuery previous, SemanticQuery part) {
+    return !part.filters().isEmpty() && part.filters().stream().allMatch(f -> f.op() == com.medflow.assistant.nlq.query.Filter.Op.IN
+        && previous.filters().stream().anyMatch(x -> x.target().equals(f.target()) && x.op() == f.op()));
+  }
+
   private String readingText(List<Token> tokens, List<Span> original, Candidate c) {
+    String text = phrased(tokens, original, c.spans);
+    if (text.equals(String.join(" ", tokens.stream().map(Token::original).toList()))) {
+      text = text + " (" + String.join("; ", c.parse.notes) + ")";
+    }
+    return text;
+  }
+
+  /** The question's words with each ambiguous span replaced by the meaning this reading gives it. */
+  private String phrased(List<Token> tokens, List<Span> original, List<Span> spans) {
     StringBuilder sb = new StringBuilder();
     int i = 0;
-    for (Span s : c.spans) {
+    for (Span s : spans) {
       if (!s.ambiguous() && original.stream().noneMatch(o -> o.start() == s.start() && o.ambiguous())) {
         continue;
       }
@@ -223,12 +309,9 @@ public final class Reader {
       sb.append(tokens.get(i).original()).append(' ');
       i++;
     }
-    String text = sb.toString().trim();
-    if (text.equals(String.join(" ", tokens.stream().map(Token::original).toList()))) {
-      text = text + " (" + String.join("; ", c.parse.notes) + ")";
-    }
-    return text;
+    return sb.toString().trim();
   }
+
 
   private String phrase(Term t) {
     return switch (t.kind()) {

@@ -179,6 +179,9 @@ final class ShareRules {
       }
       List<Integer> numerator = !after.isEmpty() ? after : before;
       if (numerator.isEmpty()) {
+        numerator = namedBefore(p, i); // "virtual visits as a % of all claims"
+      }
+      if (numerator.isEmpty()) {
         // no value: the share of a total, decided with the grouping
         p.rewrite(new int[] {i}, new Node.Cue(p.get(i).start(), Kind.SHARE, column == null ? "claims" : column));
         return true;
@@ -251,11 +254,12 @@ final class ShareRules {
     for (int k = base - 2; k >= 0; k--) {
       order.add(k); // not the status right before the claims: "of all denied claims, what percent were Aetna's"
     }
+    boolean all = allBefore(p, base);
     for (int k : order) {
       Optional<Node.Raw> v = p.raw(k).filter(r -> r.is(Kind.VALUE, "claim_status") && r.span().term().values().size() == 1);
       if (v.isPresent() && k != i) {
         String status = v.get().span().term().value();
-        Measure m = STATUS_RATES.contains(status)
+        Measure m = STATUS_RATES.contains(status) && !all
             ? measures.metric(status.equals("DENIED") ? "denial_rate" : "approval_rate")
             : measures.share(filters.filterFor(v.get().span().term()), null);
         int[] idx = p.isRaw(base, Kind.ENTITY) ? java.util.stream.IntStream.of(base, i, k).sorted().toArray()
@@ -263,6 +267,43 @@ final class ShareRules {
         p.rewrite(idx, new Node.Measured(p.get(idx[0]).start(), m, false, "share"));
         return true;
       }
+    }
+    return false;
+  }
+
+  /** The values right before "as a share of" ("telehealth or ER as a % of claims"), or none. */
+  private static List<Integer> namedBefore(Parse p, int i) {
+    if (i == 0 || !p.isRaw(i - 1, Kind.VALUE) || p.isRaw(i - 1, Kind.VALUE, "claim_status")) {
+      return List.of();
+    }
+    List<String> between = p.wordsBetween(p.raw(i - 1).orElseThrow().span().end(), p.raw(i).orElseThrow().span().start());
+    if (!between.contains("as") || !Set.of("as", "a", "an").containsAll(between)) {
+      return List.of();
+    }
+    int k = i - 1;
+    while (k >= 2 && p.isRaw(k - 1, Kind.OR) && p.isRaw(k - 2, Kind.VALUE)) {
+      k -= 2;
+    }
+    List<Integer> values = valuesAt(p, k);
+    return values.contains(i - 1) ? values : List.of();
+  }
+
+  /**
+   * Whether "all" comes right before the claims, over the values that narrow them ("of all UHC claims in 2024,
+   * what share were denied"): the share of every claim, pending ones too, not the adjudicated rate.
+   */
+  private static boolean allBefore(Parse p, int base) {
+    int from = base;
+    while (from > 0 && (p.isRaw(from - 1, Kind.VALUE) || p.isRaw(from - 1, Kind.TIME))) {
+      from--;
+    }
+    int start = from == 0 ? 0 : p.raw(from - 1).map(r -> r.span().end()).orElse(p.get(from).start());
+    for (int k = from; k <= base; k++) {
+      int end = p.raw(k).orElseThrow().span().start();
+      if (p.wordsBetween(start, end).contains("all")) {
+        return true;
+      }
+      start = p.raw(k).orElseThrow().span().end();
     }
     return false;
   }

@@ -18,6 +18,7 @@ public final class Vocabulary {
   private final Map<String, List<Term>> phrases = new HashMap<>();
   private final Set<String> functionWords = new HashSet<>();
   private final Set<String> words = new HashSet<>();
+  private final Set<String> derivedKeys = new HashSet<>(); // keys only ever made as plural/singular forms
   private int longest = 1;
 
   /** Adds {@code phrase} with meaning {@code term}, and its other grammatical number for nouns. */
@@ -26,6 +27,7 @@ public final class Vocabulary {
     if (key.isEmpty()) {
       return;
     }
+    derivedKeys.remove(key);
     put(key, term);
   }
 
@@ -35,20 +37,32 @@ public final class Vocabulary {
     if (key.isEmpty()) {
       return;
     }
+    derivedKeys.remove(key);
     put(key, term);
     int space = key.lastIndexOf(' ');
     String last = key.substring(space + 1);
     String head = key.substring(0, space + 1);
     if (last.length() > 2 && last.matches("[a-z]+")) {
       if (last.endsWith("ies")) {
-        put(head + last.substring(0, last.length() - 3) + "y", term);
+        derived(head + last.substring(0, last.length() - 3) + "y", term);
       } else if (last.endsWith("s") && !last.endsWith("ss") && !last.endsWith("us") && !last.endsWith("is")) {
-        put(head + last.substring(0, last.length() - 1), term);
+        derived(head + last.substring(0, last.length() - 1), term); // "dos" gives "do": a function word wins
       } else if (!last.endsWith("s")) {
-        put(head + (last.endsWith("y") && !last.matches(".*[aeiou]y") ? last.substring(0, last.length() - 1) + "ies"
+        derived(head + (last.endsWith("y") && !last.matches(".*[aeiou]y") ? last.substring(0, last.length() - 1) + "ies"
             : last.endsWith("sh") || last.endsWith("ch") || last.endsWith("x") ? last + "es" : last + "s"), term);
       }
     }
+  }
+
+  /** A plural or singular made from a phrase: never one that is a function word ("do" from "dos"). */
+  private void derived(String key, Term term) {
+    if (functionWords.contains(key)) {
+      return;
+    }
+    if (!phrases.containsKey(key)) {
+      derivedKeys.add(key);
+    }
+    put(key, term);
   }
 
   private void put(String key, Term term) {
@@ -65,6 +79,9 @@ public final class Vocabulary {
     String w = Tokenizer.normalize(word);
     functionWords.add(w);
     words.add(w);
+    if (derivedKeys.remove(w)) {
+      phrases.remove(w);
+    }
   }
 
   /** Meanings of the phrase of {@code length} words starting at {@code start}, or none. */
