@@ -417,4 +417,49 @@ class QuestionEngineTest {
     assertThat(r.kind()).isEqualTo(ParseResult.Kind.UNANSWERABLE);
     assertThat(r.reason()).contains("refines an earlier answer");
   }
+
+  @Test
+  void aYearWithAnApostropheOrACalendarYearPrefixIsThatYear() {
+    String y2025 = " service_date BETWEEN DATE '2025-01-01' AND DATE '2025-12-31'";
+    assertThat(sql("how much did United pay out for CHF in '25")).isEqualTo("SELECT SUM(paid_amount) AS total_paid_amount"
+        + CLAIMS + " WHERE payer = 'UnitedHealth' AND diagnosis_category = 'Heart Failure' AND" + y2025);
+    assertThat(sql("Blue Cross / OH / CY2024 -- claim volume?")).isEqualTo("SELECT COUNT(*) AS claim_count" + CLAIMS
+        + " WHERE payer = 'BlueCross' AND member_state = 'OH' AND service_date BETWEEN DATE '2024-01-01' AND DATE"
+        + " '2024-12-31'");
+    assertThat(sql("Aetna denial % July-Sept '25?")).isEqualTo("SELECT " + DENIAL + " AS denial_rate" + CLAIMS
+        + " WHERE payer = 'Aetna' AND service_date BETWEEN DATE '2025-07-01' AND DATE '2025-09-30'");
+    assertThat(sql("claims up through Feb 2024")).isEqualTo("SELECT COUNT(*) AS claim_count" + CLAIMS
+        + " WHERE service_date <= DATE '2024-02-29'");
+  }
+
+  @Test
+  void aTypoWithTwoNearWordsIsReadAsTheOneThatMakesAPhraseWithItsNeighbour() {
+    ParseResult r = read("endocrinolgy denail rate for 2025?");
+    assertThat(r.kind()).isEqualTo(ParseResult.Kind.ANSWER);
+    assertThat(r.understood()).anySatisfy(u -> assertThat(u).contains("read 'denail' as 'denial'"));
+  }
+
+  @Test
+  void anOptionalColumnLeftEmptyIsFilteredOnlyWhenItsClaimsAreNamed() {
+    assertThat(sql("how many denied claims have no denial reason on them?")).isEqualTo("SELECT COUNT(*) AS claim_count"
+        + CLAIMS + " WHERE claim_status = 'DENIED' AND denial_reason_code IS NULL");
+    assertThat(read("claims with no denial reason").kind()).isEqualTo(ParseResult.Kind.UNANSWERABLE);
+  }
+
+  @Test
+  void anAverageOfCountsPerPeriodOrPerMemberIsReadOnce() {
+    assertThat(sql("on average how many claims a month did we see in 2024?")).isEqualTo("SELECT AVG(claim_count) AS"
+        + " avg_claim_count_per_month FROM (SELECT CAST(date_trunc('MONTH', service_date) AS DATE) AS service_month,"
+        + " COUNT(*) AS claim_count" + CLAIMS + " WHERE service_date BETWEEN DATE '2024-01-01' AND DATE '2024-12-31'"
+        + " GROUP BY CAST(date_trunc('MONTH', service_date) AS DATE)) b");
+    assertThat(sql("avg number of claims per member in 2025")).isEqualTo(sql("claims per member in 2025"));
+  }
+
+  @Test
+  void theSmallestAmountOnAClaimIsOneAmountWithoutAClaimCount() {
+    assertThat(sql("smallest payment on an approved claim")).isEqualTo("SELECT MIN(paid_amount) AS min_paid_amount"
+        + CLAIMS + " WHERE claim_status = 'APPROVED'");
+    assertThat(sql("slowest payer to adjudicate in 2025?")).contains("AVG(CASE WHEN claim_status IN ('APPROVED',"
+        + " 'DENIED') THEN processing_days END) AS avg_processing_days").contains("GROUP BY payer");
+  }
 }

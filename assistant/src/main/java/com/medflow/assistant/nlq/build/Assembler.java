@@ -320,6 +320,15 @@ final class Assembler {
     if (d.funnel && (d.filters.stream().anyMatch(f -> f.target().equals("claim_status")) || !d.explicit.isEmpty())) {
       return Draft.fail("a funnel stage question", List.of("funnel"));
     }
+    for (Filter f : d.filters) {
+      Optional<ModelParts.Dimension> dim = measures.model().findDimension(f.target());
+      if (f.op() == Filter.Op.IS_NULL && dim.isPresent() && dim.get().impliesStatus().isPresent() && !d.partial
+          && d.filters.stream().noneMatch(x -> x.target().equals("claim_status"))) {
+        // "claims with no denial reason": every claim not denied, or the denied claims missing one? say which
+        return Draft.fail("all claims or only " + dim.get().impliesStatus().get().toLowerCase(Locale.ROOT) + " ones",
+            List.of(f.label()));
+      }
+    }
     return Draft.GO_ON;
   }
 

@@ -53,6 +53,13 @@ final class FilterRules {
       boolean with = p.isRaw(i, Kind.WITH);
       boolean without = p.raw(i).filter(r -> r.is(Kind.NEGATION) && r.span().text().equalsIgnoreCase("without")).isPresent();
       Optional<Node.Raw> d = p.raw(i + 1).filter(r -> r.is(Kind.DIMENSION));
+      if (with && noneOf(p, i + 1)) {
+        // "denied claims that have no denial reason": an optional column left empty
+        ModelParts.Dimension dim = model.dimension(p.raw(i + 2).orElseThrow().key());
+        Filter f = new Filter(dim.name(), Filter.Op.IS_NULL, List.of(), "no " + dim.label() + " given");
+        p.rewrite(new int[] {i, i + 1, i + 2}, new Node.Filtered(p.get(i).start(), f));
+        return true;
+      }
       if (!(with || without) || d.isEmpty()) {
         continue;
       }
@@ -70,6 +77,13 @@ final class FilterRules {
       return true;
     }
     return false;
+  }
+
+  /** "no" then an optional dimension of claims_clean ("no denial reason", "no secondary diagnosis"). */
+  private boolean noneOf(Parse p, int k) {
+    boolean no = p.raw(k).filter(r -> r.is(Kind.NEGATION) && r.span().text().equalsIgnoreCase("no")).isPresent();
+    Optional<Node.Raw> d = p.raw(k + 1).filter(r -> r.is(Kind.DIMENSION));
+    return no && d.isPresent() && model.dimension(d.get().key()).optional() && model.dimension(d.get().key()).source().isEmpty();
   }
 
   /** "codes under the injury category", "claims under Aetna": "under" before a value is not a comparison. */

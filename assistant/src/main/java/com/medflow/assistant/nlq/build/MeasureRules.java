@@ -162,6 +162,11 @@ final class MeasureRules {
       } else {
         continue;
       }
+      if (numerator != null && p.isRaw(first - 1, Kind.HOW_MANY)
+          && p.raw(first - 1).orElseThrow().span().text().toLowerCase(java.util.Locale.ROOT).matches("number of|count of")
+          && p.isRaw(first - 2, Kind.AGG, "avg")) {
+        first--; // "average number of claims per member": the claims per member, an average already
+      }
       if (p.isRaw(first - 1, Kind.AGG, "avg")) {
         avg = true;
         first--;
@@ -200,7 +205,10 @@ final class MeasureRules {
         continue;
       }
       int a = i + 1;
-      int b = i + 2;
+      if (p.isRaw(a, Kind.HOW_MANY)) {
+        a++; // "on average, how many claims a month", "average number of claims per month"
+      }
+      int b = a + 1;
       String grain = null;
       int entity = -1;
       if (p.isRaw(a, Kind.GRAIN) && isAdjective(p, a) && (p.isRaw(b, Kind.ENTITY) || p.isRaw(b, Kind.MEASURE))) {
@@ -213,6 +221,10 @@ final class MeasureRules {
       } else if ((p.isRaw(a, Kind.ENTITY) || p.isRaw(a, Kind.MEASURE)) && p.isRaw(b, Kind.GRAIN)
           && p.raw(b).orElseThrow().span().text().toLowerCase(java.util.Locale.ROOT).startsWith("per ")) {
         grain = p.raw(b).orElseThrow().key();
+        entity = a;
+      } else if (p.isRaw(a, Kind.ENTITY) && p.isRaw(b, Kind.GRAIN) && p.raw(b).orElseThrow().span().start() > 0
+          && Set.of("a", "an").contains(p.tokens.get(p.raw(b).orElseThrow().span().start() - 1).text())) {
+        grain = p.raw(b).orElseThrow().key(); // "how many claims a month, on average"
         entity = a;
       }
       if (grain == null) {

@@ -136,6 +136,9 @@ final class MeasureStep {
       }
       Measure by = rank.by() != null ? rank.by() : d.ms.isEmpty() ? measures.claims() : d.ms.get(0);
       replaceByAmount(d, by, rankedAmount.get());
+      if (!d.howMany && !d.explicit.contains(measures.claims()) && d.ms.size() > 1) {
+        d.ms.remove(measures.claims()); // "the smallest payment on an approved claim": the claim is the grain, not a count
+      }
       rank = null;
     }
     if (rank != null) {

@@ -43,14 +43,27 @@ public final class Matcher {
     this.spelling = new Spelling(known);
   }
 
+  /** One candidate, or the only one of several that makes a known phrase with the word before or after. */
+  private Optional<String> inContext(List<String> candidates, List<Token> tokens, int i) {
+    if (candidates.size() <= 1) {
+      return candidates.stream().findFirst();
+    }
+    String before = i > 0 ? tokens.get(i - 1).text() + " " : null;
+    String after = i + 1 < tokens.size() ? " " + tokens.get(i + 1).text() : null;
+    List<String> fit = candidates.stream().filter(c -> before != null && !vocabulary.lookup(before + c).isEmpty()
+        || after != null && !vocabulary.lookup(c + after).isEmpty()).toList();
+    return fit.size() == 1 ? Optional.of(fit.get(0)) : Optional.empty();
+  }
+
   public Matched match(List<Token> tokens, LocalDate earliest, LocalDate latest) {
     List<String> corrections = new ArrayList<>();
     List<String> words = new ArrayList<>();
     List<Token> fixed = new ArrayList<>();
-    for (Token t : tokens) {
+    for (int i = 0; i < tokens.size(); i++) {
+      Token t = tokens.get(i);
       String w = t.text();
       if (t.isWord() && !spelling.isKnown(w) && codes.apply(t).isEmpty()) {
-        Optional<String> c = spelling.correct(w);
+        Optional<String> c = inContext(spelling.candidates(w), tokens, i);
         if (c.isPresent()) {
           corrections.add("read '" + t.original() + "' as '" + c.get() + "'");
           w = c.get();

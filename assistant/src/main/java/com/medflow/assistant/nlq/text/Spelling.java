@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * Spelling tolerance against a known vocabulary: a word that is not known is read as the one known
  * word within edit distance (1 for words of 5-7 letters, 2 for longer ones; transpositions count as
- * one edit), and only when exactly one known word is that close. Short words and real English words
+ * one edit), and only when exactly one known word is that close (the matcher breaks a tie by the phrase the
+ * word's neighbour makes with it: "denail rate" is "denial rate", not "detail rate"). Short words and real English words
  * (a dictionary word the engine does not know, such as "appear") are never corrected.
  */
 public final class Spelling {
@@ -44,9 +45,15 @@ public final class Spelling {
 
   /** The single known word {@code word} is a misspelling of, if there is exactly one at the smallest distance. */
   public Optional<String> correct(String word) {
+    List<String> c = candidates(word);
+    return c.size() == 1 ? Optional.of(c.get(0)) : Optional.empty();
+  }
+
+  /** The known words at the smallest distance from {@code word} (none for a known, short or English word). */
+  public List<String> candidates(String word) {
     if (word.length() < 5 || !word.chars().allMatch(Character::isLetter) || known.contains(word)
         || ENGLISH.contains(word)) {
-      return Optional.empty();
+      return List.of();
     }
     int max = word.length() >= 8 ? 2 : 1;
     int best = Integer.MAX_VALUE;
@@ -67,7 +74,7 @@ public final class Spelling {
         }
       }
     }
-    return candidates.size() == 1 ? Optional.of(candidates.get(0)) : Optional.empty();
+    return List.copyOf(candidates);
   }
 
   /** Optimal string alignment distance, giving up above {@code max}. */

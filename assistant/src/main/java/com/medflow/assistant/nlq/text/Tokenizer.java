@@ -30,6 +30,13 @@ public final class Tokenizer {
   private static final Pattern ISO_DATE = Pattern.compile("\\b(\\d{4})-(\\d{1,2})-(\\d{1,2})\\b");
   private static final Pattern US_DATE = Pattern.compile("\\b(\\d{1,2})/(\\d{1,2})/(\\d{4}|\\d{2})\\b");
   private static final Pattern NUMBER = Pattern.compile("\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?");
+  /** A year written with an apostrophe: "in '25", "Sept '24". */
+  private static final Pattern SHORT_YEAR = Pattern.compile("'(\\d{2})(?![\\p{L}\\p{N}'])");
+  /** A calendar year written as one word: "CY2024", "cy 2025" reads as "cy 2024". */
+  private static final Pattern CALENDAR_YEAR = Pattern.compile("(?i)(cy)(\\d{4})");
+  /** A hyphen between two months is a range: "July-Sept" reads "July to Sept". */
+  private static final Pattern MONTH_RANGE = Pattern.compile("(?i)\\b((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+      + "[a-z]*\\.?)\\s*[-–]\\s*(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\b)");
   private static final Pattern NUMBER_RANGE = Pattern.compile("(?<![A-Za-z0-9.])(\\d+)\\s*[-–]\\s*(\\d+)(?![A-Za-z0-9.])");
   private static final Map<String, String> CONTRACTIONS = Map.ofEntries(Map.entry("what's", "what is"),
       Map.entry("whats", "what is"), Map.entry("who's", "who is"), Map.entry("where's", "where is"),
@@ -189,6 +196,12 @@ public final class Tokenizer {
       int y = Integer.parseInt(m.group(3));
       return date(m, y < 100 ? 2000 + y : y, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
     }
+    m = SHORT_YEAR.matcher(q).region(i, q.length());
+    if (m.lookingAt()) {
+      BigDecimal y = BigDecimal.valueOf(2000 + Integer.parseInt(m.group(1)));
+      return Optional.of(new Special(new Token(0, y.toPlainString(), m.group(), Token.Type.NUMBER, Optional.of(y),
+          Optional.empty()), m.end()));
+    }
     m = NUMBER_RANGE.matcher(q).region(i, q.length());
     if (m.lookingAt() && !(m.group(1).length() == 4 && m.group(2).length() == 2)) {
       return Optional.empty(); // handled as words: "0-17" becomes "0 to 17" in words()
@@ -211,7 +224,7 @@ public final class Tokenizer {
       out.add(Token.word(out.size(), "to", text.strip())); // "$0-$100": a range between two amounts
       return;
     }
-    String t = NUMBER_RANGE.matcher(text).replaceAll("$1 to $2");
+    String t = NUMBER_RANGE.matcher(MONTH_RANGE.matcher(text).replaceAll("$1 to ")).replaceAll("$1 to $2");
     t = t.replace("+", " plus ").replace("&", " and ").replace("#", " number ").replace("%", " percent ");
     for (String raw : t.split("\\s+")) {
       String lower = raw.toLowerCase(Locale.ROOT);
@@ -254,6 +267,12 @@ public final class Tokenizer {
       return;
     }
     String lower = p.toLowerCase(Locale.ROOT);
+    Matcher cy = CALENDAR_YEAR.matcher(p);
+    if (cy.matches()) {
+      addPart(cy.group(1), out);
+      addPart(cy.group(2), out);
+      return;
+    }
     Integer n = NUMBER_WORDS.get(lower);
     if (n != null) {
       BigDecimal v = BigDecimal.valueOf(n);

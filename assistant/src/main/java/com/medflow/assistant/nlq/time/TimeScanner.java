@@ -155,7 +155,8 @@ public final class TimeScanner {
     boolean before = w.equals("before") || w.equals("prior") && at(i + 1).equals("to") || w.equals("earlier")
         && at(i + 1).equals("than") || w.equals("pre");
     boolean through = w.equals("through") || w.equals("thru") || w.equals("until") || w.equals("till")
-        || w.equals("up") && at(i + 1).equals("to") || w.equals("as") && at(i + 1).equals("of");
+        || w.equals("up") && Set.of("to", "through", "thru", "until", "till").contains(at(i + 1))
+        || w.equals("as") && at(i + 1).equals("of");
     if (before && !w.equals("before") && !w.equals("pre") || w.equals("up") || w.equals("as")) {
       k = i + 2;
     }
