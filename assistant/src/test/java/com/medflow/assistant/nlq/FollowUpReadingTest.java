@@ -43,4 +43,14 @@ class FollowUpReadingTest {
         + " COUNT(*) AS claim_count FROM healthcare.claims_quarantined WHERE array_contains(reasons, 'MALFORMED_ROW')"
         + " GROUP BY payer ORDER BY payer");
   }
+
+  @Test
+  void aGrainNamedAfterInsteadOfIsTheGroupingReplaced() {
+    SemanticQuery monthly = answered("UHC denial rate by month for 2025", Optional.empty());
+    SemanticQuery bySpecialty = answered("now by specialty instead of month", Optional.of(monthly));
+    assertThat(COMPILER.compile(bySpecialty)).startsWith("SELECT provider_specialty, CAST(COUNT_IF(")
+        .contains("GROUP BY provider_specialty ORDER BY provider_specialty").doesNotContain("service_month");
+    assertThat(COMPILER.compile(answered("top 3 only", Optional.of(bySpecialty))))
+        .endsWith("GROUP BY provider_specialty ORDER BY denial_rate DESC, provider_specialty LIMIT 3");
+  }
 }

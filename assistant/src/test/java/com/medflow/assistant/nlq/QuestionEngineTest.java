@@ -462,4 +462,15 @@ class QuestionEngineTest {
     assertThat(sql("slowest payer to adjudicate in 2025?")).contains("AVG(CASE WHEN claim_status IN ('APPROVED',"
         + " 'DENIED') THEN processing_days END) AS avg_processing_days").contains("GROUP BY payer");
   }
+
+  @Test
+  void codeSetsNamedByTheirMeaningAreTheirCodes() {
+    assertThat(sql("How many established-patient office visits did we have in 2025?")).contains("procedure_code IN"
+        + " ('99211', '99212', '99213', '99214', '99215')");
+    assertThat(sql("how many claims were denied because the diagnosis didn't match the procedure?"))
+        .contains("denial_reason_code = '11'");
+    assertThat(sql("how much was billed on claims denied as bundled into another service?"))
+        .isEqualTo("SELECT SUM(billed_amount) AS total_billed_amount" + CLAIMS
+            + " WHERE claim_status = 'DENIED' AND denial_reason_code = '97'");
+  }
 }

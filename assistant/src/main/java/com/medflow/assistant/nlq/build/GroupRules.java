@@ -18,7 +18,21 @@ final class GroupRules {
   }
 
   boolean apply(Parse p) {
-    return rankedBy(p) || cued(p) || ranked(p) || grains(p) || bare(p) || cueBeforeGroup(p);
+    return rankedBy(p) || cued(p) || ranked(p) || grains(p) || bare(p) || cueBeforeGroup(p) || replacedGrain(p);
+  }
+
+  /** "now by specialty instead of month": the grain named after "instead of" is the grouping replaced. */
+  private static boolean replacedGrain(Parse p) {
+    for (int i = 0; i < p.size(); i++) {
+      Optional<Node.Raw> r = p.raw(i).filter(x -> x.is(Kind.GRAIN));
+      int t = r.map(x -> x.span().start()).orElse(0);
+      if (r.isPresent() && t >= 2 && (p.tokens.get(t - 2).text() + " " + p.tokens.get(t - 1).text())
+          .matches("instead of|rather than")) {
+        p.replace(i, new Node.Grouped(r.get().start(), Grouping.grain(r.get().key()), false, false, r.get().span().text()));
+        return true;
+      }
+    }
+    return false;
   }
 
   /** "by" before a grouping already read ("by age 0-40, 41-64, 65+", "by monthly"). */
