@@ -473,4 +473,11 @@ class QuestionEngineTest {
         .isEqualTo("SELECT SUM(billed_amount) AS total_billed_amount" + CLAIMS
             + " WHERE claim_status = 'DENIED' AND denial_reason_code = '97'");
   }
+
+  @Test
+  void anAmountInWordsWithDollarsIsAnAmountWhereverTheColumnIsNamed() {
+    String over = "SELECT COUNT(*) AS claim_count" + CLAIMS + " WHERE billed_amount > 50000";
+    assertThat(sql("any claims over fifty thousand dollars billed? how many")).isEqualTo(over);
+    assertThat(sql("claims billed over fifty thousand dollars")).isEqualTo(over);
+  }
 }

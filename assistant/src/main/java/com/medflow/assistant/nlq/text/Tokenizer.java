@@ -117,6 +117,13 @@ public final class Tokenizer {
       long value = value(run);
       String original = String.join(" ", run.stream().map(Token::original).toList());
       BigDecimal v = BigDecimal.valueOf(value);
+      if (k < in.size() && in.get(k).isWord() && Set.of("dollars", "dollar", "bucks").contains(in.get(k).text())) {
+        // "fifty thousand dollars": an amount, as "$50,000" is
+        out.add(new Token(out.size(), "money:" + v.toPlainString(), original + " " + in.get(k).original(),
+            Token.Type.MONEY, Optional.of(v), Optional.empty()));
+        i = k + 1;
+        continue;
+      }
       out.add(new Token(out.size(), v.toPlainString(), original, Token.Type.NUMBER, Optional.of(v), Optional.empty()));
       i = k;
     }
