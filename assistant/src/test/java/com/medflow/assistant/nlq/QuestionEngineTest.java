@@ -480,4 +480,10 @@ class QuestionEngineTest {
     assertThat(sql("any claims over fifty thousand dollars billed? how many")).isEqualTo(over);
     assertThat(sql("claims billed over fifty thousand dollars")).isEqualTo(over);
   }
+
+  @Test
+  void aCountOfEntitiesWithAConditionIsHowManyOfThem() {
+    assertThat(sql("count of providers who had over three hundred claims in 2025")).isEqualTo(sql("how many providers"
+        + " had over 300 claims in 2025"));
+  }
 }
