@@ -62,6 +62,7 @@ public final class Services implements AutoCloseable {
   private AppDatabase appDb;
   private PayerMappings mappings;
   private Icd10Cm icd10;
+  private com.medflow.model.codes.Hcpcs hcpcs;
   private QueryService queryService;
   private ResultCache resultCache;
   private TableVersions tableVersions;
@@ -118,6 +119,13 @@ public final class Services implements AutoCloseable {
       mappings = PayerMappings.load(config.pipeline().payersDir());
     }
     return mappings;
+  }
+
+  public synchronized com.medflow.model.codes.Hcpcs hcpcs() {
+    if (hcpcs == null) {
+      hcpcs = com.medflow.model.codes.Hcpcs.load();
+    }
+    return hcpcs;
   }
 
   public synchronized Icd10Cm icd10() {
@@ -211,7 +219,7 @@ public final class Services implements AutoCloseable {
         System.setProperty("DJL_CACHE_DIR", djl.toString());
       }
       retriever = new HybridRetriever(KnowledgeBase.build(model), new AllMiniLmL6V2QuantizedEmbeddingModel());
-      questionEngine = new QuestionEngine(model, icd10());
+      questionEngine = new QuestionEngine(model, icd10(), hcpcs());
       lakeFacts = new LakeFacts(lake(), tableVersions::current, clock);
     }
     Optional<SqlWriter> llm = config.assistant().llmEnabled()
@@ -246,7 +254,7 @@ public final class Services implements AutoCloseable {
   public synchronized java.util.Map<String, Object> reloadSemanticModel() {
     SemanticModel model = SemanticModel.load(config.assistant().semanticModel());
     HybridRetriever fresh = new HybridRetriever(KnowledgeBase.build(model), new AllMiniLmL6V2QuantizedEmbeddingModel());
-    questionEngine = new QuestionEngine(model, icd10());
+    questionEngine = new QuestionEngine(model, icd10(), hcpcs());
     retriever = fresh;
     askService().reload(questionEngine, verifiedRetriever(fresh));
     java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();

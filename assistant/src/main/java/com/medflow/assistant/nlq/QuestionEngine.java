@@ -13,6 +13,7 @@ import com.medflow.assistant.nlq.vocab.Language;
 import com.medflow.assistant.nlq.vocab.Vocabulary;
 import com.medflow.assistant.nlq.vocab.VocabularyBuilder;
 import com.medflow.assistant.semantic.SemanticModel;
+import com.medflow.model.codes.Hcpcs;
 import com.medflow.model.codes.Icd10Cm;
 import java.util.List;
 import java.util.Optional;
@@ -27,13 +28,15 @@ public final class QuestionEngine {
   private final SemanticModel model;
   private final Language language;
   private final Icd10Cm icd10;
+  private final Hcpcs hcpcs;
   private final Reader reader;
   private DataFacts matcherFacts;
   private Matcher matcher;
 
-  public QuestionEngine(SemanticModel model, Icd10Cm icd10) {
+  public QuestionEngine(SemanticModel model, Icd10Cm icd10, Hcpcs hcpcs) {
     this.model = requireNonNull(model, "model is null");
     this.icd10 = requireNonNull(icd10, "icd10 is null");
+    this.hcpcs = requireNonNull(hcpcs, "hcpcs is null");
     this.language = Language.load();
     this.reader = new Reader(model);
   }
@@ -45,7 +48,7 @@ public final class QuestionEngine {
   /** The vocabulary follows the data: rebuilt when the facts change (a new pipeline run). */
   private synchronized Matcher matcher(DataFacts facts) {
     if (matcher == null || matcherFacts != facts) {
-      Vocabulary v = VocabularyBuilder.build(model, language, facts);
+      Vocabulary v = VocabularyBuilder.build(model, language, facts, hcpcs);
       matcher = new Matcher(v, new CodeReader(facts, icd10));
       matcherFacts = facts;
     }

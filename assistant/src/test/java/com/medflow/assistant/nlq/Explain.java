@@ -15,7 +15,7 @@ public final class Explain {
 
   public static void main(String[] args) throws Exception {
     SemanticModel model = SemanticModel.load();
-    QuestionEngine engine = new QuestionEngine(model, Icd10Cm.load());
+    QuestionEngine engine = new QuestionEngine(model, Icd10Cm.load(), com.medflow.model.codes.Hcpcs.load());
     SqlCompiler compiler = new SqlCompiler(model);
     BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     Optional<SemanticQuery> previous = Optional.empty();

@@ -486,4 +486,22 @@ class QuestionEngineTest {
     assertThat(sql("count of providers who had over three hundred claims in 2025")).isEqualTo(sql("how many providers"
         + " had over 300 claims in 2025"));
   }
+
+  @Test
+  void aDrugIsNamedByItsHcpcsInjectionCodeAndACodeSaidTwiceIsOneValue() {
+    assertThat(sql("total billed for J9355 (trastuzumab injection)")).isEqualTo("SELECT SUM(billed_amount) AS"
+        + " total_billed_amount" + CLAIMS + " WHERE procedure_code = 'J9355'");
+    assertThat(sql("what did we pay for pembrolizumab injections (HCPCS J9271) in 2025?")).isEqualTo("SELECT"
+        + " SUM(paid_amount) AS total_paid_amount" + CLAIMS + " WHERE procedure_code = 'J9271' AND service_date BETWEEN"
+        + " DATE '2025-01-01' AND DATE '2025-12-31'");
+    assertThat(sql("claims for J9271 and J9355")).contains("procedure_code IN ('J9271', 'J9355')");
+  }
+
+  @Test
+  void aCodeAfterTheNameOfItsCodeSetIsThatValue() {
+    assertThat(sql("claims at POS 65")).isEqualTo("SELECT COUNT(*) AS claim_count" + CLAIMS + " WHERE place_of_service = '65'");
+    assertThat(sql("claims from dialysis facilities (POS 65) by payer")).isEqualTo("SELECT payer, COUNT(*) AS claim_count"
+        + CLAIMS + " WHERE place_of_service = '65' GROUP BY payer ORDER BY payer");
+    assertThat(sql("claims with CARC 50")).contains("denial_reason_code = '50'");
+  }
 }

@@ -50,7 +50,8 @@ public final class AssistantHarness implements AutoCloseable {
   /** One offline engine for every test (the ICD-10-CM code set loads once). */
   public static synchronized QuestionEngine engine() {
     if (sharedEngine == null) {
-      sharedEngine = new QuestionEngine(SemanticModel.load(), com.medflow.model.codes.Icd10Cm.load());
+      sharedEngine = new QuestionEngine(SemanticModel.load(), com.medflow.model.codes.Icd10Cm.load(),
+          com.medflow.model.codes.Hcpcs.load());
     }
     return sharedEngine;
   }

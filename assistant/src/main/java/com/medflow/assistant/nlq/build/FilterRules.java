@@ -28,8 +28,70 @@ final class FilterRules {
   }
 
   boolean apply(Parse p) {
-    return secondary(p) || negation(p) || underValue(p) || hasA(p) || values(p) || conditions(p) || time(p)
+    return restated(p) || codeAfterNoun(p) || secondary(p) || negation(p) || underValue(p) || hasA(p) || values(p) || conditions(p) || time(p)
         || exactAmount(p) || ThresholdRules.rowThresholds(p);
+  }
+
+  /**
+   * A code after the name of its code set: "POS 65", "CARC 50" (a bare number is a number). Said again after the
+   * value's name ("dialysis facilities (POS 65)"), it is the same value.
+   */
+  private boolean codeAfterNoun(Parse p) {
+    for (int i = 0; i + 1 < p.size(); i++) {
+      Optional<Node.Raw> noun = p.raw(i).filter(r -> r.is(Kind.DIMENSION));
+      Optional<Node.Raw> number = p.raw(i + 1).filter(r -> r.is(Kind.NUMBER));
+      if (noun.isEmpty() || number.isEmpty()) {
+        continue;
+      }
+      ModelParts.Dimension dim = model.dimension(noun.get().key());
+      String code = p.tokens.get(number.get().span().start()).original();
+      if (!code.matches("\\d{1,3}") || !dim.valueSynonyms().containsKey(code)) {
+        continue;
+      }
+      Term t = Term.value(dim.name(), List.of(code), label(dim, code));
+      for (int k = 0; k < p.size(); k++) {
+        boolean same = p.raw(k).filter(r -> r.is(Kind.VALUE) && r.key().equals(dim.name())
+            && r.span().term().values().equals(List.of(code))).isPresent();
+        if (same && k != i) {
+          p.rewrite(new int[] {i, i + 1}); // "dialysis facilities (POS 65)": said twice
+          return true;
+        }
+      }
+      p.rewrite(new int[] {i, i + 1}, new Node.Filtered(p.get(i).start(), filterFor(t)));
+      return true;
+    }
+    return false;
+  }
+
+  private static String label(ModelParts.Dimension d, String code) {
+    return switch (d.name()) {
+      case "place_of_service" -> "place of service " + code;
+      case "denial_reason" -> "denial reason CARC " + code;
+      default -> d.label() + " " + code;
+    };
+  }
+
+  /**
+   * A value said twice, by name and by code ("pembrolizumab injections (HCPCS J9271)", "J9355 (trastuzumab
+   * injection)"): one value, not two; the code-set word before the repeated code goes with it.
+   */
+  private static boolean restated(Parse p) {
+    for (int i = 0; i < p.size(); i++) {
+      Optional<Node.Raw> a = p.raw(i).filter(r -> r.is(Kind.VALUE));
+      if (a.isEmpty()) {
+        continue;
+      }
+      for (int j = i + 1; j < p.size() && j <= i + 3; j++) {
+        Optional<Node.Raw> b = p.raw(j).filter(r -> r.is(Kind.VALUE) && r.key().equals(a.get().key())
+            && Set.copyOf(r.span().term().values()).equals(Set.copyOf(a.get().span().term().values())));
+        if (b.isPresent()) {
+          boolean noun = j - 1 > i && p.isRaw(j - 1, Kind.DIMENSION, a.get().key());
+          p.rewrite(noun ? new int[] {j - 1, j} : new int[] {j});
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** "$0 paid", "had $0 paid": an amount equal to that. */

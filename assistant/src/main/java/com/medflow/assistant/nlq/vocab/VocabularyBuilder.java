@@ -4,6 +4,7 @@ import com.medflow.assistant.nlq.DataFacts;
 import com.medflow.assistant.semantic.ModelParts;
 import com.medflow.assistant.semantic.SemanticModel;
 import com.medflow.model.codes.CarcCodes;
+import com.medflow.model.codes.Hcpcs;
 import com.medflow.model.codes.UsStates;
 import java.util.List;
 
@@ -20,7 +21,7 @@ public final class VocabularyBuilder {
 
   private VocabularyBuilder() {}
 
-  public static Vocabulary build(SemanticModel model, Language language, DataFacts facts) {
+  public static Vocabulary build(SemanticModel model, Language language, DataFacts facts, Hcpcs hcpcs) {
     Vocabulary v = new Vocabulary();
     language.addTo(v);
     for (ModelParts.Metric m : model.metrics().values()) {
@@ -100,11 +101,11 @@ public final class VocabularyBuilder {
       }
     }
     model.funnel().synonyms().forEach(s -> v.add(s, Term.of(Kind.FUNNEL, "funnel", "the approval funnel")));
-    dataValues(model, facts, v);
+    dataValues(model, facts, v, hcpcs);
     return v;
   }
 
-  private static void dataValues(SemanticModel model, DataFacts facts, Vocabulary v) {
+  private static void dataValues(SemanticModel model, DataFacts facts, Vocabulary v, Hcpcs hcpcs) {
     for (ModelParts.Dimension d : model.dimensions().values()) {
       if (!d.valuesFromData()) {
         continue;
@@ -120,7 +121,13 @@ public final class VocabularyBuilder {
         });
         case "denial_reason" -> facts.values("denial_reason_code").forEach(code -> CarcCodes.description(code)
             .ifPresent(text -> v.add(text, Term.value(d.name(), List.of(code), text + " (CARC " + code + ")"))));
-        case "place_of_service", "procedure_code" -> { } // codes are read by CodeReader; names by value_synonyms
+        case "procedure_code" -> drugs(facts, hcpcs).forEach((drug, codes) -> {
+          Term t = Term.value(d.name(), codes, drug + " injection (HCPCS " + String.join(", ", codes) + ")");
+          for (String w : List.of(drug, drug + " injection", "injection of " + drug, "injections of " + drug)) {
+            v.addWithNumber(w, t); // codes are read by CodeReader; drugs by their HCPCS names
+          }
+        });
+        case "place_of_service" -> { } // codes are read by CodeReader; names by value_synonyms
         default -> facts.values(d.name()).forEach(value -> v.add(value, Term.value(d.name(), List.of(value),
             label(d, value))));
       }
@@ -135,5 +142,20 @@ public final class VocabularyBuilder {
       case "patient_gender" -> value.equals("F") ? "women" : value.equals("M") ? "men" : "unknown gender";
       default -> value;
     };
+  }
+
+  /**
+   * The drugs of the injection codes in the data, by name: HCPCS "Injection, pembrolizumab, 1 mg" (J9271) is
+   * "pembrolizumab"; a drug with several codes (doses) names them all.
+   */
+  private static java.util.Map<String, List<String>> drugs(DataFacts facts, Hcpcs hcpcs) {
+    java.util.Map<String, List<String>> out = new java.util.TreeMap<>();
+    java.util.regex.Pattern injection = java.util.regex.Pattern.compile("(?i)^injection,\\s*([a-z][a-z -]*[a-z])\\s*,");
+    for (String code : facts.values("procedure_code")) {
+      hcpcs.longDescription(code).map(injection::matcher).filter(java.util.regex.Matcher::find).ifPresent(m ->
+          out.computeIfAbsent(m.group(1).toLowerCase(java.util.Locale.ROOT), k -> new java.util.ArrayList<>()).add(code));
+    }
+    out.values().forEach(java.util.Collections::sort);
+    return out;
   }
 }
