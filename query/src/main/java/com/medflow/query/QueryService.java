@@ -29,7 +29,8 @@ import java.util.function.Supplier;
  * read), the engine runs the rest under the limits (time, estimated cost, result bytes) with a place in
  * {@link RunningQueries} (per-user and global concurrency, listing, cancellation), and PII columns are
  * masked before anything leaves (a cached answer too), then cut to the role's {@link
- * com.medflow.config.ResponseCap} (rows and bytes; {@code query.business.*} for the business role). Refusals surface as {@link com.medflow.query.guard.SqlRefusedException}.
+ * com.medflow.config.ResponseCap} (rows and bytes; {@code query.business.*} for the business role).
+ * Refusals surface as {@link com.medflow.query.guard.SqlRefusedException}.
  */
 public final class QueryService {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(QueryService.class);
