@@ -97,6 +97,18 @@ SELECT * FROM healthcare.claims_clean ORDER BY 3
 @@ refused | member_id | sort by a masked column of the star
 SELECT * FROM healthcare.claims_clean ORDER BY member_id
 
+@@ refused | member_id | SELECT DISTINCT * groups by the masked columns
+SELECT DISTINCT * FROM healthcare.claims_clean
+
+@@ refused | patient_birth_date | ORDER BY a star ordinal that is the birth date
+SELECT * FROM healthcare.claims_clean WHERE payer = 'Aetna' ORDER BY 4
+
+@@ refused | member_id | the member among other grouping columns
+SELECT payer, count(*) AS n FROM healthcare.claims_clean GROUP BY payer, claim_id, member_id
+
+@@ refused | member_id | a filter on another column through a subquery on the member
+SELECT count(*) FROM healthcare.claims_clean WHERE payer IN (SELECT payer FROM healthcare.claims_clean WHERE member_id = 'W216630973')
+
 # ---------------------------------------------------------------- transformed in the SELECT list
 @@ refused | member_id | upper
 SELECT upper(member_id) AS m FROM healthcare.claims_clean
@@ -149,6 +161,12 @@ SELECT claim_id, (SELECT count(*) FROM healthcare.claims_clean d WHERE d.member_
 @@ refused | member_id | LATERAL VIEW explode over the column
 SELECT m FROM healthcare.claims_clean LATERAL VIEW explode(array(member_id)) t AS m
 
+@@ refused | member_id | nullif
+SELECT nullif(member_id, 'W216630973') AS m FROM healthcare.claims_clean
+
+@@ refused | member_id | if()
+SELECT if(member_id = 'W216630973', 1, 0) AS hit FROM healthcare.claims_clean
+
 # ---------------------------------------------------------------- subqueries, CTEs, set operations
 @@ refused | member_id | CTE re-aliasing the column, then filtering
 WITH m AS (SELECT member_id AS k FROM healthcare.claims_clean) SELECT count(*) FROM m WHERE k = 'W216630973'
@@ -192,6 +210,9 @@ SELECT a.member_id, b.member_id FROM healthcare.claims_clean a JOIN healthcare.c
 
 @@ masked | member_id | paging through members ordered by something else
 SELECT member_id FROM healthcare.claims_clean ORDER BY claim_id LIMIT 5 OFFSET 10
+
+@@ masked | member_id | a window over everything beside the masked column
+SELECT member_id, count(*) OVER () AS total FROM healthcare.claims_clean
 
 @@ masked | - | counting members is allowed
 SELECT payer, count(DISTINCT member_id) AS members, approx_count_distinct(patient_birth_date) AS birthdays FROM healthcare.claims_clean GROUP BY payer
