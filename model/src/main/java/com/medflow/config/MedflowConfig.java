@@ -174,18 +174,30 @@ public record MedflowConfig(
     }
   }
 
-  /** Limits of interactive queries: rows, time, the cost estimated before a query runs, result bytes, concurrency. */
+  /**
+   * Limits of interactive queries: rows, time, the cost estimated before a query runs, result bytes, concurrency,
+   * and the smaller answers of the business role ({@code business}: {@code query.business.*}).
+   */
   public record Query(Duration timeout, int maxRows, int defaultLimit, long maxIntermediateRows, long maxResultBytes,
-                      long maxValueBytes, int maxConcurrent, int maxConcurrentPerUser, Duration cancelGrace) {
+                      long maxValueBytes, int maxConcurrent, int maxConcurrentPerUser, Duration cancelGrace,
+                      ResponseCap business) {
     public Query {
       requireNonNull(timeout, "timeout is null");
       requireNonNull(cancelGrace, "cancelGrace is null");
+      requireNonNull(business, "business is null");
     }
 
     /** The same limits with another timeout (tests, benchmarks). */
     public Query withTimeout(Duration t) {
       return new Query(t, maxRows, defaultLimit, maxIntermediateRows, maxResultBytes, maxValueBytes, maxConcurrent,
-          maxConcurrentPerUser, cancelGrace);
+          maxConcurrentPerUser, cancelGrace, business);
+    }
+
+    /** The most rows and result bytes one answer to {@code role} may hold (a role's cap, at most the limits). */
+    public ResponseCap cap(com.medflow.model.Role role) {
+      requireNonNull(role, "role is null");
+      return role != com.medflow.model.Role.BUSINESS ? new ResponseCap(maxRows, maxResultBytes)
+          : new ResponseCap(Math.min(business.maxRows(), maxRows), Math.min(business.maxResultBytes(), maxResultBytes));
     }
   }
 
@@ -285,7 +297,7 @@ public record MedflowConfig(
         raw.longInteger(Settings.QUERY_MAX_INTERMEDIATE_ROWS, 1, Long.MAX_VALUE),
         raw.longInteger(Settings.QUERY_MAX_RESULT_BYTES, 1_024, 1L << 40),
         raw.longInteger(Settings.QUERY_MAX_VALUE_BYTES, 1_024, 1L << 40), maxConcurrent, perUser,
-        raw.duration(Settings.QUERY_CANCEL_GRACE));
+        raw.duration(Settings.QUERY_CANCEL_GRACE), ResponseCap.parseBusiness(raw));
 
     Cache cache = new Cache(raw.choice(Settings.CACHE_TYPE, CacheType.class), raw.uri(Settings.CACHE_REDIS_URL),
         raw.duration(Settings.CACHE_TTL), raw.integer(Settings.CACHE_MAX_ENTRIES, 1, 100_000_000));

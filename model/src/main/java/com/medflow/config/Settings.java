@@ -80,6 +80,13 @@ public final class Settings {
       + " optimized plan before the query starts; above it the query is refused (QUERY_TOO_EXPENSIVE).");
   public static final Setting QUERY_MAX_RESULT_BYTES = new Setting("query.max-result-bytes", "16777216",
       "Most bytes of result values one query may return (estimated before it runs, counted while rows are read).");
+  public static final Setting QUERY_BUSINESS_MAX_ROWS = new Setting("query.business.max-rows", "1000",
+      "Most rows one answer to the business role may hold (/api/ask, table previews); more are cut and the answer"
+      + " says truncated. Lowered to query.max-rows when that is smaller.");
+  public static final Setting QUERY_BUSINESS_MAX_RESULT_BYTES = new Setting("query.business.max-result-bytes",
+      "1048576", "Most bytes of result values one answer to the business role may hold (counted after masking, as"
+      + " UTF-8 JSON); the rows after the cap are cut and the answer says truncated. Lowered to"
+      + " query.max-result-bytes when that is smaller.");
   public static final Setting QUERY_MAX_VALUE_BYTES = new Setting("query.max-value-bytes", "1048576",
       "Most bytes one value (string, array) may have, estimated before the query runs and checked on every result.");
   public static final Setting QUERY_MAX_CONCURRENT = new Setting("query.max-concurrent", "8",
@@ -155,7 +162,7 @@ public final class Settings {
       APP_DB_PASSWORD, SERVER_HOST, SERVER_PORT, TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD, JWT_SECRET, TOKEN_TTL,
       RATE_LIMIT, LOGIN_MAX_FAILURES, LOGIN_MAX_FAILURES_PER_ADDRESS, LOGIN_WINDOW, MAX_REQUEST_BYTES,
       QUERY_TIMEOUT, QUERY_MAX_ROWS, QUERY_DEFAULT_LIMIT, QUERY_MAX_INTERMEDIATE_ROWS, QUERY_MAX_RESULT_BYTES,
-      QUERY_MAX_VALUE_BYTES, QUERY_MAX_CONCURRENT, QUERY_MAX_CONCURRENT_PER_USER, QUERY_CANCEL_GRACE, QUERY_ENGINE, QUERY_ENGINE_FALLBACK,
+      QUERY_BUSINESS_MAX_ROWS, QUERY_BUSINESS_MAX_RESULT_BYTES, QUERY_MAX_VALUE_BYTES, QUERY_MAX_CONCURRENT, QUERY_MAX_CONCURRENT_PER_USER, QUERY_CANCEL_GRACE, QUERY_ENGINE, QUERY_ENGINE_FALLBACK,
       TRINO_URL, TRINO_USER, TRINO_INSTALL_DIR, TRINO_DATA_DIR, TRINO_JAVA_HOME, TRINO_HEAP, CACHE_TYPE,
       CACHE_REDIS_URL, CACHE_TTL, CACHE_MAX_ENTRIES, ANTHROPIC_API_KEY, ANTHROPIC_BASE_URL, ANTHROPIC_MODEL,
       LLM_TIMEOUT, LLM_RETRIES, SEMANTIC_MODEL, S3_ENDPOINT, S3_REGION, S3_PATH_STYLE, S3_ACCESS_KEY, S3_SECRET_KEY, S3_SERVER_DIR,

@@ -160,6 +160,26 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void businessAnswersAreCappedInRowsAndBytesByDefaultAndAnalystsGetTheQueryLimits(@TempDir Path home) {
+    MedflowConfig.Query q = MedflowConfig.forHome(home, Map.of()).query();
+    assertThat(q.cap(com.medflow.model.Role.BUSINESS)).isEqualTo(new ResponseCap(1_000, 1_048_576));
+    assertThat(q.cap(com.medflow.model.Role.ANALYST)).isEqualTo(new ResponseCap(10_000, 16_777_216));
+    assertThat(q.cap(com.medflow.model.Role.ADMIN)).isEqualTo(new ResponseCap(10_000, 16_777_216));
+  }
+
+  @Test
+  void businessCapsAreSetByKeyAndNeverAboveTheQueryLimits(@TempDir Path home) {
+    MedflowConfig.Query set = MedflowConfig.forHome(home, Map.of("query.business.max-rows", "50",
+        "query.business.max-result-bytes", "4096")).query();
+    assertThat(set.cap(com.medflow.model.Role.BUSINESS)).isEqualTo(new ResponseCap(50, 4_096));
+    MedflowConfig.Query lowered = MedflowConfig.forHome(home, Map.of("query.max-rows", "20",
+        "query.default-limit", "20", "query.max-result-bytes", "2048")).query();
+    assertThat(lowered.cap(com.medflow.model.Role.BUSINESS)).isEqualTo(new ResponseCap(20, 2_048));
+    assertThatThrownBy(() -> MedflowConfig.forHome(home, Map.of("query.business.max-result-bytes", "10")))
+        .hasMessageContaining("query.business.max-result-bytes");
+  }
+
+  @Test
   void operationsGuideDocumentsEverySetting() throws Exception {
     Path doc = Path.of(System.getProperty("user.dir")).getParent().resolve("docs/OPERATIONS.md");
     String text = Files.readString(doc);

@@ -28,7 +28,9 @@ import java.util.function.Supplier;
  * the cache answers repeats (keyed by canonical SQL, role, limit and the versions of the tables
  * read), the engine runs the rest under the limits (time, estimated cost, result bytes) with a place in
  * {@link RunningQueries} (per-user and global concurrency, listing, cancellation), and PII columns are
- * masked before anything leaves. Refusals surface as {@link com.medflow.query.guard.SqlRefusedException}.
+ * masked before anything leaves (a cached answer too), then cut to the role's {@link
+ * com.medflow.config.ResponseCap} (rows and bytes; {@code query.business.*} for the business role).
+ * Refusals surface as {@link com.medflow.query.guard.SqlRefusedException}.
  */
 public final class QueryService {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(QueryService.class);
@@ -85,7 +87,7 @@ public final class QueryService {
    */
   public SqlAnswer run(String sql, QueryCaller caller, OptionalInt requestedLimit) {
     long start = System.nanoTime();
-    int limit = Math.min(requestedLimit.orElse(limits.defaultLimit()), limits.maxRows());
+    int limit = Math.min(requestedLimit.orElse(limits.defaultLimit()), limits.cap(caller.role()).maxRows());
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be at least 1");
     }
@@ -106,10 +108,13 @@ public final class QueryService {
     String key = cacheKey(on.name(), g, role, limit);
     var hit = cache.get(key);
     if (hit.isPresent()) {
-      return new SqlAnswer(g.sql(), g.tables(), hit.get(), true, (System.nanoTime() - start) / 1_000_000, on.name());
+      // Masked and capped when it was stored; capped again in case the caps were lowered since.
+      QueryResult capped = ResponseCaps.apply(PiiMasker.mask(hit.get(), g.maskedColumns()), limits.cap(role));
+      return new SqlAnswer(g.sql(), g.tables(), capped, true, (System.nanoTime() - start) / 1_000_000, on.name());
     }
     RunningQuery handle = running.admit(caller, g.sql());
-    QueryResult result = PiiMasker.mask(on.execute(new EngineQuery(g.sql(), limit, limits, handle)), g.maskedColumns());
+    QueryResult result = ResponseCaps.apply(PiiMasker.mask(on.execute(new EngineQuery(g.sql(), limit, limits, handle)),
+        g.maskedColumns()), limits.cap(role));
     cache.put(key, result);
     return new SqlAnswer(g.sql(), g.tables(), result, false, (System.nanoTime() - start) / 1_000_000, on.name());
   }

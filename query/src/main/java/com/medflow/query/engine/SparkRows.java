@@ -68,32 +68,9 @@ final class SparkRows {
     return new QueryResult(columns, out, truncated, 0);
   }
 
-  /** About the bytes a value takes in the JSON answer. */
+  /** About the bytes a value takes in the JSON answer ({@link Bytes#json}). */
   static long bytes(Object v) {
-    if (v == null) {
-      return 4;
-    }
-    if (v instanceof String s) {
-      return s.length() + 2L;
-    }
-    if (v instanceof List<?> list) {
-      long n = 2;
-      for (Object x : list) {
-        n += bytes(x) + 1;
-      }
-      return n;
-    }
-    if (v instanceof Map<?, ?> map) {
-      long n = 2;
-      for (Map.Entry<?, ?> e : map.entrySet()) {
-        n += bytes(String.valueOf(e.getKey())) + bytes(e.getValue()) + 2;
-      }
-      return n;
-    }
-    if (v instanceof BigDecimal d) {
-      return d.precision() + 2L;
-    }
-    return 24;
+    return Bytes.json(v);
   }
 
   static String typeName(DataType t) {

@@ -258,6 +258,14 @@ final class StatementRules {
     for (SelectItem<?> item : ps.getSelectItems()) {
       items.add(selectItem(item, ctx.withAliases(scope.outputs.size()), top, cols));
     }
+    if (ps.getDistinct() != null && context.restrictPii()) {
+      // DISTINCT groups by every output column: a masked column would still be grouped by its raw value.
+      for (Output o : scope.outputs) {
+        if (o.piiBare()) {
+          throw ColumnRules.piiRefusal(o.describe(), Clause.DISTINCT);
+        }
+      }
+    }
     sb.append(items).append(from);
 
     if (ps.getWhere() != null) {

@@ -71,6 +71,18 @@ public final class ServerHarness implements AutoCloseable {
 
   /** With the server settings given (login limits, request size); host, port and TLS are ignored. */
   public ServerHarness(Path home, Map<String, String> overrides, ResultCache cache, MedflowConfig.Server settings) {
+    this(home, overrides, cache, settings, Optional.empty());
+  }
+
+  /** With an SQL writer standing in for the LLM of /api/ask (a script, in tests). */
+  public ServerHarness(Path home, Map<String, String> overrides, ResultCache cache, int ratePerMinute,
+                       Optional<com.medflow.assistant.llm.SqlWriter> llm) {
+    this(home, overrides, cache, new MedflowConfig.Server("127.0.0.1", 0, Optional.empty(), Optional.empty(),
+        Duration.ofHours(1), ratePerMinute), llm);
+  }
+
+  private ServerHarness(Path home, Map<String, String> overrides, ResultCache cache, MedflowConfig.Server settings,
+                        Optional<com.medflow.assistant.llm.SqlWriter> llm) {
     int ratePerMinute = settings.rateLimitPerMinute();
     this.lake = new PipelineHarness(home, 0.6, overrides);
     lake.land("b1");
@@ -94,7 +106,7 @@ public final class ServerHarness implements AutoCloseable {
         new com.medflow.store.verified.VerifiedAnswerStore(lake.db), conversations, clock);
     com.medflow.store.feedback.FeedbackStore feedback = new com.medflow.store.feedback.FeedbackStore(lake.db);
     AskService ask = new AskService(AssistantHarness.engine(), new LakeFacts(lake.lake, versions::current, clock), queries,
-        AssistantHarness.retriever(), Optional.empty(), conversations, clock, Optional.of(verifications),
+        AssistantHarness.retriever(), llm, conversations, clock, Optional.of(verifications),
         Optional.of(feedback), Optional.of(new com.medflow.assistant.notes.ScopeNotes(queries,
             PayerMappings.load(Optional.empty()))));
     com.medflow.server.routes.LearningRoutes learning = new com.medflow.server.routes.LearningRoutes(verifications,
