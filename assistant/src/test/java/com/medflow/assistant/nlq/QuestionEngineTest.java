@@ -504,4 +504,11 @@ class QuestionEngineTest {
         + CLAIMS + " WHERE place_of_service = '65' GROUP BY payer ORDER BY payer");
     assertThat(sql("claims with CARC 50")).contains("denial_reason_code = '50'");
   }
+
+  @Test
+  void anAggregationBeforeTheDifferenceOfTwoAmountsAppliesToBothSides() {
+    assertThat(sql("What's the total difference between billed and allowed amounts per payer for 2025?")).isEqualTo(
+        "SELECT payer, SUM(billed_amount) - SUM(allowed_amount) AS total_billed_amount_minus_total_allowed_amount" + CLAIMS
+            + " WHERE service_date BETWEEN DATE '2025-01-01' AND DATE '2025-12-31' GROUP BY payer ORDER BY payer");
+  }
 }

@@ -38,6 +38,14 @@ final class DifferenceRules {
           continue;
         }
         Optional<Side> b = sideAfter(p, a.get().last + 2);
+        // "the total difference between billed and allowed": the aggregation said before applies to both sides
+        String before = p.isRaw(i - 1, Kind.AGG, "sum") || p.isRaw(i - 1, Kind.AGG, "avg") ? p.raw(i - 1).orElseThrow().key()
+            : null;
+        if (b.isPresent() && before != null && a.get().agg() == null && b.get().agg() == null
+            && rewrite(p, new Side(a.get().column(), before, a.get().first(), a.get().last()),
+                new Side(b.get().column(), before, b.get().first(), b.get().last()), i - 1, b.get().last)) {
+          return true;
+        }
         if (b.isPresent() && rewrite(p, a.get(), b.get(), i, b.get().last)) {
           return true;
         }
