@@ -142,6 +142,20 @@ public final class PipelineHarness implements AutoCloseable {
     }
   }
 
+  /** Removes the landing file at {@code relative} (and its S3 copy on an S3 landing zone). */
+  public void delete(String relative) {
+    try {
+      Files.delete(landing.resolve(relative));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (MedflowConfig.isS3(landingRoot)) {
+      try (ObjectStore store = new ObjectStore(s3.orElseThrow())) {
+        store.deleteAll(S3Location.parse(landingRoot).resolve(relative.replace('\\', '/')));
+      }
+    }
+  }
+
   /** On an S3 landing zone, puts the local copy at {@code relative} under it. */
   private void upload(String relative, Path local) {
     if (MedflowConfig.isS3(landingRoot)) {
