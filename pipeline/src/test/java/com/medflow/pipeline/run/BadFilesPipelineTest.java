@@ -301,6 +301,29 @@ class BadFilesPipelineTest {
     }
   }
 
+  @Test
+  void onAnS3LandingZoneUnknownFoldersAndBinaryObjectsAreRefusedToo(@TempDir Path home) {
+    com.medflow.objectstore.testing.S3TestServer s3 = com.medflow.objectstore.testing.S3TestServer.get();
+    Map<String, String> overrides = new java.util.HashMap<>(s3.overrides(s3.newBucket()));
+    overrides.remove("catalog.warehouse"); // the landing zone on S3 is what is tested; the warehouse stays local
+    try (PipelineHarness h = new PipelineHarness(home, 0.6, overrides)) {
+      h.land("b1");
+      h.write("unitedhealth/scan.csv", png());
+      h.write("cigna/2025/claims.csv", lines("id,member", "C1,M1"));
+
+      RunOutcome out = h.run();
+
+      assertThat(out.state()).isEqualTo(RunState.SUCCEEDED);
+      assertThat(out.refusedFiles()).extracting(RefusedFile::describe).containsExactly(
+          "cigna/2025/claims.csv: unknown payer folder 'cigna/': no payer mapping names it (known: aetna, bluecross,"
+              + " unitedhealth); add a mapping file to payers.dir or move the file",
+          "unitedhealth/scan.csv: binary content (NUL bytes); not a text file");
+      assertThat(out.heldFiles()).extracting(RefusedFile::file).containsExactly("unitedhealth/b1.csv");
+      assertThat(h.lines("SELECT payer, count(*) FROM healthcare.claims_raw GROUP BY payer ORDER BY payer"))
+          .containsExactly("Aetna|7", "BlueCross|8");
+    }
+  }
+
   private static Map<String, Long> snapshots(PipelineHarness h) {
     Map<String, Long> out = new TreeMap<>();
     for (var t : Tables.ALL) {
