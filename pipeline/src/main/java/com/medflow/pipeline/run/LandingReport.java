@@ -51,9 +51,13 @@ final class LandingReport {
     }
   }
 
-  /** "; N refused: file (reason); ...; N held back: ..." for the ingest task's detail, or "". */
+  /**
+   * "; N refused: file: reason; ...; N held back: ...; file: N data line(s) not valid UTF-8 (line L), ..." for the
+   * ingest task's detail, or "".
+   */
   static String describe(IngestPlan plan) {
     StringBuilder sb = new StringBuilder();
+    plan.files().forEach(f -> f.preflight().encodingProblem().ifPresent(p -> sb.append("; ").append(p)));
     if (!plan.refused().isEmpty()) {
       sb.append("; ").append(plan.refused().size()).append(" refused: ")
           .append(String.join("; ", plan.refused().stream().map(RefusedFile::describe).toList()));

@@ -170,6 +170,9 @@ class BadFilesPipelineTest {
       assertThat(h.lines("SELECT rows_checked, rows_failed FROM healthcare.data_quality_log"
           + " WHERE check_name = 'INVALID_ENCODING'")).containsExactly("3|1");
       assertThat(out.bronzeRows()).isEqualTo(out.cleanRows() + out.quarantinedRows()).isEqualTo(3);
+      assertThat(h.runs.get(out.runId()).orElseThrow().tasks()).filteredOn(t -> t.name().equals("ingest"))
+          .singleElement().satisfies(t -> assertThat(t.detail()).endsWith(
+              "; aetna/latin1.csv: 1 data line(s) not valid UTF-8 (line 3), quarantined as INVALID_ENCODING"));
     }
   }
 
