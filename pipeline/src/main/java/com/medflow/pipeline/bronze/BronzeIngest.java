@@ -64,6 +64,7 @@ public final class BronzeIngest {
     List<IngestedFile> ingest = new ArrayList<>();
     List<SkippedFile> skipped = new ArrayList<>();
     List<RefusedFile> refused = new ArrayList<>(zone.strays());
+    int strays = refused.size();
     for (LandingFile f : files) {
       PayerMapping mapping = mappings.byFolder(f.payerFolder()).orElseThrow();
       if (f.etag().isPresent() && knownObjects.contains(f.uri() + "\u0000" + f.etag().get())) {
@@ -97,8 +98,8 @@ public final class BronzeIngest {
       batchSha.put(mapping.payer() + "\u0000" + batch, pre.sha256());
       ingest.add(new IngestedFile(pre, mapping.payer(), batch));
     }
-    Map<String, String> refusedOfPayer = new HashMap<>();
-    refused.forEach(r -> refusedOfPayer.putIfAbsent(r.payer(), r.file()));
+    Map<String, String> refusedOfPayer = new HashMap<>(); // of a mapped payer: a stray folder holds nothing back
+    refused.subList(strays, refused.size()).forEach(r -> refusedOfPayer.putIfAbsent(r.payer(), r.file()));
     List<RefusedFile> held = new ArrayList<>();
     List<IngestedFile> load = new ArrayList<>();
     for (IngestedFile f : ingest) {

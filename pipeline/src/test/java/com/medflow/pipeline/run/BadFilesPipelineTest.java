@@ -263,18 +263,23 @@ class BadFilesPipelineTest {
       h.land("b1");
       h.write("cigna/claims.csv", lines("id,member", "C1,M1"));
       h.write("loose.csv", lines(AETNA_HEADER, GOOD_1));
+      h.write("Aetna/old.csv", lines(AETNA_HEADER, GOOD_6)); // folders are case-sensitive
 
       RunOutcome out = h.run();
 
       assertThat(out.state()).isEqualTo(RunState.SUCCEEDED);
       assertThat(out.ingestedFiles()).hasSize(3);
-      assertThat(out.heldFiles()).isEmpty();
+      assertThat(out.heldFiles()).as("a folder that is no payer's holds no payer's files back").isEmpty();
       assertThat(out.refusedFiles()).extracting(RefusedFile::payer, RefusedFile::file).containsExactly(
+          org.assertj.core.groups.Tuple.tuple("Aetna", "Aetna/old.csv"),
           org.assertj.core.groups.Tuple.tuple("cigna", "cigna/claims.csv"),
           org.assertj.core.groups.Tuple.tuple("(landing zone)", "loose.csv"));
       assertThat(h.lines(LANDING_LOG)).containsExactly(
           "(landing zone)|loose|FILE_REFUSED|QUARANTINE|1|1|false|loose.csv: not in a payer folder; files go in"
               + " <payer folder>/ (known: aetna, bluecross, unitedhealth)",
+          "Aetna|old|FILE_REFUSED|QUARANTINE|1|1|false|Aetna/old.csv: unknown payer folder 'Aetna/': no payer"
+              + " mapping names it (known: aetna, bluecross, unitedhealth); add a mapping file to payers.dir or move"
+              + " the file",
           "cigna|claims|FILE_REFUSED|QUARANTINE|1|1|false|cigna/claims.csv: unknown payer folder 'cigna/': no payer"
               + " mapping names it (known: aetna, bluecross, unitedhealth); add a mapping file to payers.dir or move"
               + " the file");
