@@ -143,7 +143,8 @@ public final class Services implements AutoCloseable {
         new com.medflow.pipeline.run.RetryPolicy(r.maxAttempts(), r.initialBackoff(), r.multiplier(), r.maxBackoff()),
         com.medflow.pipeline.run.Sleeper.SYSTEM,
         new com.medflow.pipeline.quality.ArrivalChecks(config.orchestration().checks()),
-        com.medflow.telemetry.Tracing.NOOP);
+        com.medflow.telemetry.Tracing.NOOP,
+        new com.medflow.pipeline.silver.RowLimits(config.pipeline().maxFieldLength()));
   }
 
   /** The S3 store of the landing zone and warehouse when either is on S3 (credentials resolved now). */

@@ -133,7 +133,12 @@ public record MedflowConfig(
 
   public record Spark(String master, int shufflePartitions, boolean ui) {}
 
-  public record Pipeline(String landing, Optional<Path> payersDir, double gateThreshold) {}
+  /** {@code maxFieldLength}: the longest field of a landing file's row, in characters (longer: FIELD_TOO_LONG). */
+  public record Pipeline(String landing, Optional<Path> payersDir, double gateThreshold, int maxFieldLength) {
+    public Pipeline {
+      com.medflow.model.Preconditions.checkArgument(maxFieldLength > 0, "Invalid maxFieldLength: %s", maxFieldLength);
+    }
+  }
 
   public record Database(String url, Optional<String> user, Optional<String> password) {
     public boolean isEmbedded() {
@@ -253,7 +258,8 @@ public record MedflowConfig(
       throw raw.bad(Settings.LANDING, landing, "s3://bucket/prefix (read with the AWS SDK; s3a:// needs hadoop-aws,"
           + " which is not shipped)");
     }
-    Pipeline pipeline = new Pipeline(landing, payersDir, raw.fraction(Settings.GATE_THRESHOLD));
+    Pipeline pipeline = new Pipeline(landing, payersDir, raw.fraction(Settings.GATE_THRESHOLD),
+        raw.integer(Settings.MAX_FIELD_LENGTH, 1, 100_000_000));
 
     String appDbUrl = raw.string(Settings.APP_DB_URL);
     if (!appDbUrl.startsWith("jdbc:sqlite:") && !appDbUrl.startsWith("jdbc:postgresql:")) {

@@ -38,6 +38,8 @@ public final class Settings {
       "Extra folder of payer mapping files (*.yaml) added to the built-in ones.");
   public static final Setting GATE_THRESHOLD = new Setting("quality.gate-threshold", "0.10",
       "Quality gate: a batch fails when any payer's quarantine rate exceeds this fraction.");
+  public static final Setting MAX_FIELD_LENGTH = new Setting("quality.max-field-length", "1000",
+      "Longest field (characters) of a landing file's row; a row with a longer field is quarantined (FIELD_TOO_LONG).");
 
   public static final Setting APP_DB_URL = new Setting("app-db.url", "jdbc:sqlite:${home}/app.db",
       "JDBC URL of the application database (users, audit, runs, conversations).");
@@ -158,7 +160,7 @@ public final class Settings {
 
   public static final List<Setting> ALL = all(PROFILE, HOME, CATALOG_NAME, CATALOG_URI, CATALOG_USER, CATALOG_PASSWORD,
       WAREHOUSE, SPARK_MASTER,
-      SPARK_SHUFFLE_PARTITIONS, SPARK_UI, LANDING, PAYER_MAPPINGS, GATE_THRESHOLD, APP_DB_URL, APP_DB_USER,
+      SPARK_SHUFFLE_PARTITIONS, SPARK_UI, LANDING, PAYER_MAPPINGS, GATE_THRESHOLD, MAX_FIELD_LENGTH, APP_DB_URL, APP_DB_USER,
       APP_DB_PASSWORD, SERVER_HOST, SERVER_PORT, TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD, JWT_SECRET, TOKEN_TTL,
       RATE_LIMIT, LOGIN_MAX_FAILURES, LOGIN_MAX_FAILURES_PER_ADDRESS, LOGIN_WINDOW, MAX_REQUEST_BYTES,
       QUERY_TIMEOUT, QUERY_MAX_ROWS, QUERY_DEFAULT_LIMIT, QUERY_MAX_INTERMEDIATE_ROWS, QUERY_MAX_RESULT_BYTES,

@@ -14,6 +14,8 @@ public enum QualityCheck {
   INVALID_AMOUNT(Severity.QUARANTINE, "amount is unparseable, negative, or paid exceeds billed"),
   INVALID_STATUS(Severity.QUARANTINE, "status code is not one the payer mapping knows"),
   INVALID_GENDER(Severity.QUARANTINE, "gender code is not one the payer mapping knows"),
+  INVALID_ENCODING(Severity.QUARANTINE, "the line is not valid UTF-8 (its bad bytes read as U+FFFD)"),
+  FIELD_TOO_LONG(Severity.QUARANTINE, "a field is longer than quality.max-field-length characters"),
   DENIED_WITHOUT_REASON(Severity.WARN, "claim is denied but carries no denial reason"),
   ALLOWED_EXCEEDS_BILLED(Severity.WARN, "allowed amount is greater than billed amount");
 
@@ -31,5 +33,13 @@ public enum QualityCheck {
 
   public String description() {
     return description;
+  }
+
+  /**
+   * Whether the check is about the bytes of a landing file (encoding, field length) rather than a claim's
+   * values; the demo generator does not inject these (its files are valid UTF-8 with short fields).
+   */
+  public boolean fileHazard() {
+    return this == INVALID_ENCODING || this == FIELD_TOO_LONG;
   }
 }

@@ -108,7 +108,8 @@ public final class Tables {
           c("failure_rate", "double", "rows_failed / rows_checked"),
           c("threshold", "double", "Failure rate above which the check fails"),
           c("passed", "boolean", "Whether failure_rate is within threshold"),
-          c("run_id", "string", "Pipeline run that ran the check")),
+          c("run_id", "string", "Pipeline run that ran the check"),
+          c("detail", "string", "For a check about a landing file (FILE_REFUSED, FILE_HELD): the file and why; else null")),
       List.of());
 
   public static final TableSpec MONTHLY_SUMMARY_SPEC = new TableSpec(MONTHLY_SUMMARY, TableSpec.Layer.GOLD,

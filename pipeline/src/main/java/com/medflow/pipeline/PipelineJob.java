@@ -64,7 +64,10 @@ public final class PipelineJob {
       PipelineRunner runner = new PipelineRunner(new Lake(spark, config.catalog().name()), new RunStore(db),
           PayerMappings.load(config.pipeline().payersDir()), Icd10Cm.load(),
           new QualityGate(config.pipeline().gateThreshold()), Clock.systemUTC(), new LogListener(),
-          Optional.of(com.medflow.objectstore.S3Connection.of(config.s3())));
+          Optional.of(com.medflow.objectstore.S3Connection.of(config.s3())), com.medflow.pipeline.run.RetryPolicy.NONE,
+          com.medflow.pipeline.run.Sleeper.SYSTEM,
+          new com.medflow.pipeline.quality.ArrivalChecks(com.medflow.config.OrchestrationConfig.DEFAULT_CHECKS),
+          com.medflow.telemetry.Tracing.NOOP, new com.medflow.pipeline.silver.RowLimits(config.pipeline().maxFieldLength()));
       RunOutcome o = runner.runNow(config.pipeline().landing(), "spark-submit");
       for (PayerResult p : o.payers()) {
         System.out.printf("%s %s bronze=%d clean=%d quarantined=%d rate=%.4f gate=%s%n", p.payer(), p.batchId(),

@@ -298,7 +298,7 @@ class ServerApiTest {
     assertThat(run.get("state").asText()).isEqualTo("SUCCEEDED");
     assertThat(run.get("tasks").size()).isEqualTo(9);
     assertThat(run.get("payers").size()).isEqualTo(3);
-    assertThat(run.get("quality").size()).isEqualTo(3 * 18); // 17 checks + FRESHNESS per payer
+    assertThat(run.get("quality").size()).isEqualTo(3 * 21); // 16 rules, gate, CLAIM_REPLACED_IN_RUN, 2 reconciliations + FRESHNESS per payer
     JsonNode q = h.call("GET", "/api/pipeline/quarantine?payer=BlueCross&limit=5", analyst, null).body().get("rows");
     assertThat(q.size()).isEqualTo(3);
     assertThat(q.get(0).get("reasons").isArray()).isTrue();

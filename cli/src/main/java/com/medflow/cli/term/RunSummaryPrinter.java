@@ -73,7 +73,15 @@ public final class RunSummaryPrinter {
     t.line("");
     t.line("  " + verdict + " in " + Terminal.seconds(o.totalMillis()) + speed + "   run " + o.runId());
     if (!o.skippedFiles().isEmpty()) {
-      t.line(t.dim("  skipped: " + o.skippedFiles().size() + " file(s) already ingested"));
+      java.util.Map<String, Long> byReason = new java.util.TreeMap<>();
+      o.skippedFiles().forEach(f -> byReason.merge(f.reason(), 1L, Long::sum));
+      byReason.forEach((reason, n) -> t.line(t.dim("  skipped: " + n + " file(s) " + reason)));
+    }
+    for (var f : o.refusedFiles()) {
+      t.line("  " + t.red("REFUSED") + " " + f.describe());
+    }
+    for (var f : o.heldFiles()) {
+      t.line("  " + t.red("HELD") + " " + f.describe());
     }
     if (o.state() == RunState.SUCCEEDED || o.state() == RunState.GATE_FAILED) {
       t.line(t.dim("  ingested: " + String.join(", ", o.ingestedFiles())));

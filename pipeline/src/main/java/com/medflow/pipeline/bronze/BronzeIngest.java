@@ -12,6 +12,7 @@ import com.medflow.pipeline.landing.LandingZone;
 import com.medflow.pipeline.landing.ObjectLines;
 import com.medflow.objectstore.S3Location;
 import com.medflow.pipeline.landing.PreflightResult;
+import com.medflow.pipeline.landing.RefusedFile;
 import com.medflow.pipeline.landing.UnreadableFileException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,8 +42,11 @@ public final class BronzeIngest {
   }
 
   /**
-   * Reads every landing file once (hash, header, line count) and decides what to ingest. Throws
-   * {@link UnreadableFileException} naming every file that cannot be read; nothing is written then.
+   * Reads every landing file once (hash, header, line count) and decides what to ingest. A file that cannot be
+   * read as its payer's format, or that lies in no payer's folder, is refused with its reason and nothing of it
+   * is written; the other new files of a payer with a refused file are held back (batches reach bronze in
+   * arrival order, so a later batch must not overtake an earlier one that is being fixed). Other payers' files
+   * are ingested as usual. A file with a header and no data line is skipped (nothing to ingest).
    */
   public IngestPlan plan(LandingZone zone) {
     List<LandingFile> files = zone.list();
@@ -59,7 +63,8 @@ public final class BronzeIngest {
     }
     List<IngestedFile> ingest = new ArrayList<>();
     List<SkippedFile> skipped = new ArrayList<>();
-    List<UnreadableFileException> unreadable = new ArrayList<>();
+    List<RefusedFile> refused = new ArrayList<>(zone.strays());
+    int strays = refused.size();
     for (LandingFile f : files) {
       PayerMapping mapping = mappings.byFolder(f.payerFolder()).orElseThrow();
       if (f.etag().isPresent() && knownObjects.contains(f.uri() + "\u0000" + f.etag().get())) {
@@ -71,13 +76,17 @@ public final class BronzeIngest {
       try {
         pre = FilePreflight.check(zone.open(f), f, mapping);
       } catch (UnreadableFileException e) {
-        unreadable.add(e);
+        refused.add(new RefusedFile(mapping.payer(), f.displayName(), f.stem(), e.reason()));
         continue;
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot open " + f.displayName(), e);
       }
       if (knownShas.contains(pre.sha256())) {
         skipped.add(new SkippedFile(f.displayName(), "already ingested (same content)"));
+        continue;
+      }
+      if (pre.dataLines() == 0) {
+        skipped.add(new SkippedFile(f.displayName(), "header only: no data lines"));
         continue;
       }
       knownShas.add(pre.sha256());
@@ -89,10 +98,20 @@ public final class BronzeIngest {
       batchSha.put(mapping.payer() + "\u0000" + batch, pre.sha256());
       ingest.add(new IngestedFile(pre, mapping.payer(), batch));
     }
-    if (!unreadable.isEmpty()) {
-      throw UnreadableFileException.of(unreadable);
+    Map<String, String> refusedOfPayer = new HashMap<>(); // of a mapped payer: a stray folder holds nothing back
+    refused.subList(strays, refused.size()).forEach(r -> refusedOfPayer.putIfAbsent(r.payer(), r.file()));
+    List<RefusedFile> held = new ArrayList<>();
+    List<IngestedFile> load = new ArrayList<>();
+    for (IngestedFile f : ingest) {
+      String blocker = refusedOfPayer.get(f.payer());
+      if (blocker == null) {
+        load.add(f);
+      } else {
+        held.add(new RefusedFile(f.payer(), f.preflight().file().displayName(), f.batchId(), "held back: " + blocker
+            + " of the same payer was refused, and batches load in arrival order; fix or remove it, then run again"));
+      }
     }
-    return new IngestPlan(ingest, skipped, zone.s3());
+    return new IngestPlan(load, skipped, refused, held, zone.s3());
   }
 
   /** Appends the planned files to bronze in one commit; returns the rows written. */

@@ -49,6 +49,7 @@ public final class FilePreflight {
     ByteArrayOutputStream line = new ByteArrayOutputStream(512);
     boolean lineHasContent = false;
     long sniffed = 0;
+    Utf8Lines utf8 = new Utf8Lines();
     try (InputStream in = input) {
       byte[] buf = new byte[1 << 16];
       int n;
@@ -84,6 +85,7 @@ public final class FilePreflight {
             } else {
               blank++;
             }
+            utf8.endLine(physical + 1, header != null && headerIndex != physical && lineHasContent);
             physical++;
             line.reset();
             lineHasContent = false;
@@ -91,6 +93,8 @@ public final class FilePreflight {
           }
           if (header == null) {
             line.write(b);
+          } else {
+            utf8.accept(b);
           }
           if (!lineHasContent && !isBlankByte(b)) {
             lineHasContent = true;
@@ -105,6 +109,7 @@ public final class FilePreflight {
           }
         } else if (lineHasContent) {
           data++;
+          utf8.endLine(physical + 1, true);
         }
       }
     } catch (IOException e) {
@@ -113,7 +118,8 @@ public final class FilePreflight {
     if (header == null) {
       throw new UnreadableFileException(file.displayName(), "empty file: no header row");
     }
-    return new PreflightResult(file, HexFormat.of().formatHex(sha.digest()), header, headerIndex, data, blank);
+    return new PreflightResult(file, HexFormat.of().formatHex(sha.digest()), header, headerIndex, data, blank,
+        utf8.badLines(), utf8.firstBadLines());
   }
 
   /** Like {@link String#trim()}: control characters, spaces and the UTF-8 BOM bytes do not make a line non-blank. */

@@ -106,6 +106,66 @@ public final class LandingZone {
     return out;
   }
 
+  /**
+   * Files that {@link #list} does not return because they are in no payer's folder: in a folder no payer
+   * mapping names (such as {@code cigna/}, searched to any depth) or at the top of the landing zone. They are
+   * refused with the reason, never silently ignored; names starting with a dot (work files) are left alone.
+   */
+  public List<RefusedFile> strays() {
+    java.util.Set<String> folders = new java.util.TreeSet<>();
+    mappings.all().forEach(m -> folders.add(m.folder()));
+    List<String> paths = new ArrayList<>(); // relative to the root, '/'-separated
+    if (onObjectStore()) {
+      S3Location base = S3Location.parse(root.toString()).asPrefix();
+      try (ObjectStore store = new ObjectStore(s3.orElseThrow())) {
+        for (ObjectInfo o : store.list(base, true)) {
+          paths.add(o.location().key().substring(base.key().length()));
+        }
+      }
+    } else {
+      try {
+        FileSystem fs = FileSystem.get(root, hadoop);
+        Path rootPath = new Path(root);
+        for (FileStatus top : fs.listStatus(rootPath)) {
+          String name = top.getPath().getName();
+          if (name.startsWith(".") || top.isDirectory() && folders.contains(name)) {
+            continue;
+          }
+          if (top.isFile()) {
+            paths.add(name);
+            continue;
+          }
+          org.apache.hadoop.fs.RemoteIterator<org.apache.hadoop.fs.LocatedFileStatus> files = fs.listFiles(top.getPath(), true);
+          while (files.hasNext()) {
+            String relative = rootPath.toUri().relativize(files.next().getPath().toUri()).getPath();
+            paths.add(relative);
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot list landing zone " + root + ": " + e.getMessage(), e);
+      }
+    }
+    List<RefusedFile> out = new ArrayList<>();
+    for (String path : paths) {
+      int slash = path.indexOf('/');
+      String folder = slash < 0 ? "" : path.substring(0, slash);
+      String name = path.substring(path.lastIndexOf('/') + 1);
+      if (path.isEmpty() || path.endsWith("/") || folders.contains(folder)
+          || java.util.Arrays.stream(path.split("/")).anyMatch(p -> p.startsWith("."))) {
+        continue;
+      }
+      int dot = name.lastIndexOf('.');
+      String stem = dot > 0 ? name.substring(0, dot) : name;
+      out.add(folder.isEmpty()
+          ? new RefusedFile("(landing zone)", path, stem, "not in a payer folder; files go in <payer folder>/ (known: "
+              + String.join(", ", folders) + ")")
+          : new RefusedFile(folder, path, stem, "unknown payer folder '" + folder + "/': no payer mapping names it"
+              + " (known: " + String.join(", ", folders) + "); add a mapping file to payers.dir or move the file"));
+    }
+    out.sort(java.util.Comparator.comparing(RefusedFile::file));
+    return out;
+  }
+
   private List<LandingFile> listObjects() {
     S3Location base = S3Location.parse(root.toString()).asPrefix();
     List<LandingFile> out = new ArrayList<>();

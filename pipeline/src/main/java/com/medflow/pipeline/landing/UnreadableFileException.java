@@ -3,10 +3,12 @@ package com.medflow.pipeline.landing;
 /** A landing file cannot be read at all (binary, wrong delimiter, missing columns); nothing of it is ingested. */
 public final class UnreadableFileException extends RuntimeException {
   private final String file;
+  private final String reason;
 
   public UnreadableFileException(String file, String reason) {
     super(file + ": " + reason);
     this.file = file;
+    this.reason = reason;
   }
 
   /** Several unreadable files reported together, each with its reason. */
@@ -20,5 +22,10 @@ public final class UnreadableFileException extends RuntimeException {
 
   public String file() {
     return file;
+  }
+
+  /** Why the file cannot be read, without its name. */
+  public String reason() {
+    return reason;
   }
 }

@@ -22,6 +22,17 @@ public final class QualityLogRows {
    * were folded into a clean claim of another line (not failures; severity WARN, always passed).
    */
   public static final String ROLLED_INTO_CLAIM = "ROLLED_INTO_CLAIM";
+  /** Layer of the rows about whole landing files; they do not mark a batch as processed. */
+  public static final String LANDING = "landing";
+  /** A landing file refused as a whole (severity QUARANTINE); {@code detail} names it and says why. */
+  public static final String FILE_REFUSED = "FILE_REFUSED";
+  /** A readable landing file held back because its payer has a refused file (severity WARN). */
+  public static final String FILE_HELD = "FILE_HELD";
+  /**
+   * Clean claims of a batch that a later batch of the same run also carries (severity WARN): the later row
+   * is the one kept in claims_clean, so the run counts the claim once.
+   */
+  public static final String CLAIM_REPLACED_IN_RUN = "CLAIM_REPLACED_IN_RUN";
 
   public static final StructType SCHEMA = new StructType()
       .add("batch_id", DataTypes.StringType, false)
@@ -35,7 +46,8 @@ public final class QualityLogRows {
       .add("failure_rate", DataTypes.DoubleType, false)
       .add("threshold", DataTypes.DoubleType, false)
       .add("passed", DataTypes.BooleanType, false)
-      .add("run_id", DataTypes.StringType, false);
+      .add("run_id", DataTypes.StringType, false)
+      .add("detail", DataTypes.StringType, true);
 
   private QualityLogRows() {}
 
@@ -115,9 +127,45 @@ public final class QualityLogRows {
     return rows;
   }
 
+  /**
+   * One row per refused file (FILE_REFUSED, QUARANTINE) and per held file (FILE_HELD, WARN), layer
+   * {@value #LANDING}, on the batch the file would have been: rows_checked and rows_failed count files (1),
+   * failure_rate 1, threshold 0, not passed; {@code detail} is "file: reason".
+   */
+  public static List<Row> landing(List<com.medflow.pipeline.landing.RefusedFile> refused,
+                                  List<com.medflow.pipeline.landing.RefusedFile> held, String runId, Instant now) {
+    List<Row> rows = new ArrayList<>();
+    refused.forEach(f -> rows.add(row(f.batchId(), now, f.payer(), LANDING, FILE_REFUSED, Severity.QUARANTINE, 1, 1,
+        1.0, 0.0, false, runId, f.describe())));
+    held.forEach(f -> rows.add(row(f.batchId(), now, f.payer(), LANDING, FILE_HELD, Severity.WARN, 1, 1, 1.0, 0.0,
+        false, runId, f.describe())));
+    return rows;
+  }
+
+  /**
+   * CLAIM_REPLACED_IN_RUN (layer silver, WARN) for each batch: rows_checked its clean rows, rows_failed those of
+   * its clean claims that a later batch of the run replaces ({@code replaced}, keyed "payer/batch"), threshold 0.
+   */
+  public static List<Row> replacedInRun(List<BatchStats> stats, Map<String, Long> replaced, String runId,
+                                        Instant now) {
+    List<Row> rows = new ArrayList<>();
+    for (BatchStats s : stats) {
+      long failed = replaced.getOrDefault(s.payer() + "/" + s.batchId(), 0L);
+      rows.add(row(s.batchId(), now, s.payer(), "silver", CLAIM_REPLACED_IN_RUN, Severity.WARN, s.clean(), failed,
+          s.clean() == 0 ? 0.0 : (double) failed / s.clean(), 0.0, failed == 0, runId));
+    }
+    return rows;
+  }
+
   private static Row row(String batch, Instant at, String payer, String layer, String check, Severity severity,
                          long checked, long failed, double rate, double threshold, boolean passed, String runId) {
+    return row(batch, at, payer, layer, check, severity, checked, failed, rate, threshold, passed, runId, null);
+  }
+
+  private static Row row(String batch, Instant at, String payer, String layer, String check, Severity severity,
+                         long checked, long failed, double rate, double threshold, boolean passed, String runId,
+                         String detail) {
     return RowFactory.create(batch, at, payer, layer, check, severity.name(), checked, failed, rate, threshold, passed,
-        runId);
+        runId, detail);
   }
 }

@@ -22,6 +22,8 @@ import com.medflow.pipeline.quality.GateDecision;
 import com.medflow.pipeline.quality.QualityGate;
 import com.medflow.pipeline.quality.QualityLogRows;
 import com.medflow.pipeline.silver.PendingBatch;
+import com.medflow.pipeline.silver.ReplacedClaims;
+import com.medflow.pipeline.silver.RowLimits;
 import com.medflow.pipeline.silver.SilverTransform;
 import com.medflow.pipeline.silver.SilverWriter;
 import com.medflow.pipeline.verify.Verifier;
@@ -81,6 +83,7 @@ public final class PipelineRunner {
   private final Sleeper sleeper;
   private final ArrivalChecks checks;
   private final Tracer tracer;
+  private final RowLimits limits;
 
   public PipelineRunner(Lake lake, RunStore runs, PayerMappings mappings, Icd10Cm icd10, QualityGate gate, Clock clock,
                         PipelineListener listener) {
@@ -104,6 +107,14 @@ public final class PipelineRunner {
   public PipelineRunner(Lake lake, RunStore runs, PayerMappings mappings, Icd10Cm icd10, QualityGate gate, Clock clock,
                         PipelineListener listener, Optional<S3Connection> s3, RetryPolicy retry, Sleeper sleeper,
                         ArrivalChecks checks, Tracer tracer) {
+    this(lake, runs, mappings, icd10, gate, clock, listener, s3, retry, sleeper, checks, tracer, RowLimits.DEFAULT);
+  }
+
+  /** {@code limits}: the checks on each row's bytes (quality.max-field-length, UTF-8). */
+  public PipelineRunner(Lake lake, RunStore runs, PayerMappings mappings, Icd10Cm icd10, QualityGate gate, Clock clock,
+                        PipelineListener listener, Optional<S3Connection> s3, RetryPolicy retry, Sleeper sleeper,
+                        ArrivalChecks checks, Tracer tracer, RowLimits limits) {
+    this.limits = requireNonNull(limits, "limits is null");
     this.checks = requireNonNull(checks, "checks is null");
     this.tracer = requireNonNull(tracer, "tracer is null");
     this.retry = requireNonNull(retry, "retry is null");
@@ -331,13 +342,16 @@ public final class PipelineRunner {
     w.files = plan.files().stream().map(f -> new TaskOutputs.FileInfo(f.payer(), f.batchId(),
         f.preflight().file().displayName(), f.preflight().dataLines())).toList();
     w.skipped = plan.skipped();
+    w.refused = plan.refused();
+    w.held = plan.held();
+    LandingReport.record(lake, log, w.runId, plan, clock.instant());
     w.fileLines.clear();
     w.files.forEach(f -> w.fileLines.put(Verifier.key(f.payer(), f.batchId()), f.dataLines()));
     listener.runStarted(w.runId, plan.dataLines());
     long rows = bronze.write(plan, clock.instant());
     w.bronzeRows = rows;
     w.result(rows, plan.files().size() + " file(s) ingested, " + plan.skipped().size() + " skipped"
-        + (plan.skipped().isEmpty() ? "" : " (" + plan.skipped().get(0).reason() + ")"));
+        + (plan.skipped().isEmpty() ? "" : " (" + plan.skipped().get(0).reason() + ")") + LandingReport.describe(plan));
   }
 
   private void verifyBronze(Work w) {
@@ -380,8 +394,8 @@ public final class PipelineRunner {
       w.result(0L, "nothing to transform: every batch in bronze is processed" + w.arrivalWarnings);
       return;
     }
-    w.staged = new SilverTransform(lake, mappings, icd10).transform(w.pending, w.today);
-    w.stats = new SilverTransform(lake, mappings, icd10).stats(w.staged);
+    w.staged = silver().transform(w.pending, w.today);
+    w.stats = silver().stats(w.staged);
     long rows = w.stats.stream().mapToLong(BatchStats::rows).sum();
     long clean = w.stats.stream().mapToLong(BatchStats::clean).sum();
     long rolled = w.stats.stream().mapToLong(BatchStats::rolled).sum();
@@ -397,8 +411,9 @@ public final class PipelineRunner {
    */
   private List<PendingBatch> pendingBatches() {
     java.util.Set<String> processed = new HashSet<>();
-    for (Row r : lake.spark().table(lake.qualified(Tables.DATA_QUALITY_LOG)).select("payer", "batch_id").distinct()
-        .collectAsList()) {
+    for (Row r : lake.spark().table(lake.qualified(Tables.DATA_QUALITY_LOG))
+        .where(org.apache.spark.sql.functions.col("layer").notEqual(QualityLogRows.LANDING))
+        .select("payer", "batch_id").distinct().collectAsList()) { // rows about refused files mark no batch
       processed.add(Verifier.key(r.getString(0), r.getString(1)));
     }
     List<Row> rows = lake.spark().sql("SELECT partition.payer, partition.batch_id, last_updated_at FROM "
@@ -451,7 +466,7 @@ public final class PipelineRunner {
         ? writer.mergeClean(staged(w), w.decision.passedBatches(), seq, branch, clock.instant())
         : writer.mergeClean(staged(w), w.decision.passedBatches(), seq, branch, clock.instant(),
             Backfill.newerBatches(lake, w.pending));
-    writer.mergeQuarantine(new SilverTransform(lake, mappings, icd10).quarantined(staged(w)), branch, w.runId,
+    writer.mergeQuarantine(silver().quarantined(staged(w)), branch, w.runId,
         clock.instant());
     long quarantined = w.stats.stream().mapToLong(BatchStats::quarantined).sum();
     w.result(w.merged + quarantined, String.format("%,d claims merged into claims_clean, %,d rows quarantined (on branch %s)",
@@ -493,14 +508,28 @@ public final class PipelineRunner {
     }
     Map<String, com.medflow.model.mapping.MappingOptions> options = new HashMap<>();
     mappings.all().forEach(m -> options.put(m.payer(), m.options()));
+    Map<String, Integer> seq = new HashMap<>();
+    w.pending.forEach(b -> seq.put(b.batchId(), b.seq()));
+    w.replaced = ReplacedClaims.replaced(staged(w), w.decision.passedBatches(), seq);
     List<Row> quality = new ArrayList<>(QualityLogRows.build(w.stats, recs, gate, w.runId, clock.instant(), options));
+    quality.addAll(QualityLogRows.replacedInRun(w.stats, w.replaced, w.runId, clock.instant()));
     quality.addAll(arrivalRows(w, w.stats.stream().map(s -> Verifier.key(s.payer(), s.batchId())).toList()));
     new SilverWriter(lake).mergeQualityLog(quality, branch);
     long rolled = w.stats.stream().mapToLong(BatchStats::rolled).sum();
     w.result(w.stats.stream().mapToLong(BatchStats::rows).sum(), (rolled == 0
         ? "every bronze row is clean or quarantined; every clean claim is in claims_clean"
         : String.format("every bronze row is a clean claim, rolled into one (%,d lines) or quarantined;"
-            + " every clean claim is in claims_clean", rolled)) + w.arrivalWarnings);
+            + " every clean claim is in claims_clean", rolled)) + replacedWarning(w) + w.arrivalWarnings);
+  }
+
+  /** "; WARN ..." naming the batches whose claims a later batch of the run replaced, else "". */
+  private static String replacedWarning(Work w) {
+    if (w.replaced.isEmpty()) {
+      return "";
+    }
+    return "; WARN " + String.join("; ", w.replaced.entrySet().stream().sorted(Map.Entry.comparingByKey())
+        .map(e -> String.format("%,d clean claim(s) of %s are also in a later batch of this run, which replaces them"
+            + " (%s)", e.getValue(), e.getKey(), QualityLogRows.CLAIM_REPLACED_IN_RUN)).toList());
   }
 
   private void aggregate(Work w, String branch) {
@@ -549,9 +578,14 @@ public final class PipelineRunner {
     w.branched.clear();
   }
 
+  /** Clean claims of the passing batches, each counted once though several batches of the run carry it. */
+  private static long cleanClaims(Work w) {
+    return w.stats.stream().filter(s -> w.decision == null || w.decision.passed(s.batchId()))
+        .mapToLong(BatchStats::clean).sum() - w.replaced.values().stream().mapToLong(Long::longValue).sum();
+  }
+
   private RunOutcome finish(Work w, RunState state, Instant started, String error) {
-    long clean = w.stats.stream().filter(s -> w.decision == null || w.decision.passed(s.batchId()))
-        .mapToLong(BatchStats::clean).sum();
+    long clean = cleanClaims(w);
     long quarantined = w.stats.stream().mapToLong(BatchStats::quarantined).sum();
     if (!w.payers.isEmpty()) {
       runs.payerResults(w.runId, w.payers);
@@ -563,14 +597,17 @@ public final class PipelineRunner {
   }
 
   private RunOutcome outcome(Work w, RunState state, Instant started) {
-    long clean = w.stats.stream().filter(s -> w.decision == null || w.decision.passed(s.batchId()))
-        .mapToLong(BatchStats::clean).sum();
+    long clean = cleanClaims(w);
     long quarantined = w.stats.stream().mapToLong(BatchStats::quarantined).sum();
     List<TaskRecord> tasks = runs.get(w.runId).map(d -> d.tasks()).orElse(List.of());
     return new RunOutcome(w.runId, state, w.files.stream().map(TaskOutputs.FileInfo::displayName).toList(),
         w.skipped, w.stats, w.payers,
         w.decision == null ? List.of() : w.decision.failures(), tasks, w.bronzeRows, clean, quarantined,
-        Duration.between(started, clock.instant()).toMillis());
+        Duration.between(started, clock.instant()).toMillis(), w.refused, w.held);
+  }
+
+  private SilverTransform silver() {
+    return new SilverTransform(lake, mappings, icd10, limits);
   }
 
   private interface Step {
@@ -587,7 +624,7 @@ public final class PipelineRunner {
   /** The staged rows of the transform; after a resume they are read again from bronze for the recorded batches. */
   private Dataset<Row> staged(Work w) {
     if (w.staged == null) {
-      w.staged = new SilverTransform(lake, mappings, icd10).transform(w.pending, w.today);
+      w.staged = silver().transform(w.pending, w.today);
     }
     return w.staged;
   }

@@ -37,6 +37,11 @@ final class Work {
   IngestPlan plan;
   List<TaskOutputs.FileInfo> files = List.of();
   List<SkippedFile> skipped = List.of();
+  /** Landing files refused as a whole, and files held back because their payer has a refused one. */
+  List<com.medflow.pipeline.landing.RefusedFile> refused = List.of();
+  List<com.medflow.pipeline.landing.RefusedFile> held = List.of();
+  /** Per "payer/batch": its clean claims that a later batch of this run replaces (counted once in the run). */
+  Map<String, Long> replaced = Map.of();
   long bronzeRows;
   final Map<String, Long> fileLines = new HashMap<>();
   List<PendingBatch> pending = List.of();

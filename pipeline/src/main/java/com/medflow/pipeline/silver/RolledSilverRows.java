@@ -24,12 +24,20 @@ public final class RolledSilverRows implements FlatMapGroupsFunction<String, Row
   private final Map<String, PayerMapping> mappingsByPayer;
   private final Broadcast<Icd10Cm> icd10;
   private final LocalDate today;
+  private final RowLimits limits;
   private transient Map<String, ClaimRollUp> rollUps;
 
   public RolledSilverRows(Map<String, PayerMapping> mappingsByPayer, Broadcast<Icd10Cm> icd10, LocalDate today) {
+    this(mappingsByPayer, icd10, today, RowLimits.DEFAULT);
+  }
+
+  /** {@code limits}: a line breaking one (bad encoding, an over-long field) quarantines its whole claim. */
+  public RolledSilverRows(Map<String, PayerMapping> mappingsByPayer, Broadcast<Icd10Cm> icd10, LocalDate today,
+                          RowLimits limits) {
     this.mappingsByPayer = new HashMap<>(mappingsByPayer);
     this.icd10 = icd10;
     this.today = today;
+    this.limits = java.util.Objects.requireNonNull(limits, "limits is null");
   }
 
   /** The grouping key of a bronze row of a roll-up payer. */
@@ -60,9 +68,23 @@ public final class RolledSilverRows implements FlatMapGroupsFunction<String, Row
       byLine.put(line, b);
       lines.add(new ClaimRollUp.Line(line, b.getJavaMap(b.fieldIndex("record"))));
     }
+    List<String> hazards = new ArrayList<>();
+    for (Row b : rows) {
+      limits.reasons(b.getJavaMap(b.fieldIndex("record")), b.getString(b.fieldIndex("raw_line"))).stream()
+          .filter(r -> !hazards.contains(r)).forEach(hazards::add);
+    }
     List<Row> out = new ArrayList<>(rows.size());
     for (ClaimRollUp.Outcome o : rollUp.roll(lines)) {
-      out.add(SilverRows.staged(byLine.get(o.sourceLine()), o.claim(), o.reasons(), o.rolledInto(), o.claimId()));
+      List<String> reasons = o.reasons();
+      if (!hazards.isEmpty()) { // every line of the claim carries them: no part of it is published
+        reasons = new ArrayList<>(reasons);
+        for (String h : hazards) {
+          if (!reasons.contains(h)) {
+            reasons.add(h);
+          }
+        }
+      }
+      out.add(SilverRows.staged(byLine.get(o.sourceLine()), o.claim(), reasons, o.rolledInto(), o.claimId()));
     }
     return out.iterator();
   }

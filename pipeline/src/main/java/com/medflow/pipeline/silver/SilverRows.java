@@ -22,17 +22,25 @@ public final class SilverRows implements MapPartitionsFunction<Row, Row>, Serial
   private final Broadcast<Icd10Cm> icd10;
   private final Broadcast<Map<String, Long>> repeatedClaims;
   private final LocalDate today;
+  private final RowLimits limits;
+
+  public SilverRows(Map<String, PayerMapping> mappingsByPayer, Broadcast<Icd10Cm> icd10,
+                    Broadcast<Map<String, Long>> repeatedClaims, LocalDate today) {
+    this(mappingsByPayer, icd10, repeatedClaims, today, RowLimits.DEFAULT);
+  }
 
   /**
    * @param repeatedClaims for each claim id seen more than once in a payer's batch
    *     ({@link #duplicateKey}), the source line of its first occurrence
+   * @param limits the checks on the row's bytes (encoding, field length)
    */
   public SilverRows(Map<String, PayerMapping> mappingsByPayer, Broadcast<Icd10Cm> icd10,
-                    Broadcast<Map<String, Long>> repeatedClaims, LocalDate today) {
+                    Broadcast<Map<String, Long>> repeatedClaims, LocalDate today, RowLimits limits) {
     this.mappingsByPayer = new HashMap<>(mappingsByPayer);
     this.icd10 = icd10;
     this.repeatedClaims = repeatedClaims;
     this.today = today;
+    this.limits = java.util.Objects.requireNonNull(limits, "limits is null");
   }
 
   public static String duplicateKey(String payer, String batchId, String claimId) {
@@ -72,6 +80,7 @@ public final class SilverRows implements MapPartitionsFunction<Row, Row>, Serial
             reasons.add(QualityCheck.DUPLICATE_CLAIM_ID.name());
           }
         }
+        reasons = limits.addTo(reasons, record, b.getString(b.fieldIndex("raw_line")));
         return staged(b, c, reasons, null, c.claimId());
       }
     };

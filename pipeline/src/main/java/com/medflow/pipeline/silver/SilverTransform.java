@@ -38,11 +38,18 @@ public final class SilverTransform {
   private final Lake lake;
   private final PayerMappings mappings;
   private final Icd10Cm icd10;
+  private final RowLimits limits;
 
   public SilverTransform(Lake lake, PayerMappings mappings, Icd10Cm icd10) {
+    this(lake, mappings, icd10, RowLimits.DEFAULT);
+  }
+
+  /** {@code limits}: the checks on each row's bytes (INVALID_ENCODING, FIELD_TOO_LONG). */
+  public SilverTransform(Lake lake, PayerMappings mappings, Icd10Cm icd10, RowLimits limits) {
     this.lake = requireNonNull(lake, "lake is null");
     this.mappings = requireNonNull(mappings, "mappings is null");
     this.icd10 = requireNonNull(icd10, "icd10 is null");
+    this.limits = requireNonNull(limits, "limits is null");
   }
 
   /** The staged rows ({@link SilverSchema#STAGED}) of the batches, persisted for the writes and checks that follow. */
@@ -61,7 +68,7 @@ public final class SilverTransform {
         .filter(p -> byPayer.containsKey(p) && byPayer.get(p).options().rollUp() != null).toList();
     if (rolling.isEmpty()) {
       Broadcast<Map<String, Long>> firstLines = jsc.broadcast(repeatedClaims(bronze, byPayer));
-      return bronze.mapPartitions(new SilverRows(byPayer, codes, firstLines, today), Encoders.row(SilverSchema.STAGED))
+      return bronze.mapPartitions(new SilverRows(byPayer, codes, firstLines, today, limits), Encoders.row(SilverSchema.STAGED))
           .persist(StorageLevel.MEMORY_AND_DISK());
     }
     // Payers with a roll-up: the lines of a claim are grouped and become one claim; lines without a
@@ -69,12 +76,12 @@ public final class SilverTransform {
     Column rolled = col("payer").isin(rolling.toArray()).and(col("claim_key").isNotNull());
     Dataset<Row> single = bronze.where(org.apache.spark.sql.functions.not(rolled));
     Broadcast<Map<String, Long>> firstLines = jsc.broadcast(repeatedClaims(single, byPayer));
-    Dataset<Row> one = single.mapPartitions(new SilverRows(byPayer, codes, firstLines, today),
+    Dataset<Row> one = single.mapPartitions(new SilverRows(byPayer, codes, firstLines, today, limits),
         Encoders.row(SilverSchema.STAGED));
     Dataset<Row> lines = bronze.where(rolled)
         .groupByKey((org.apache.spark.api.java.function.MapFunction<Row, String>) RolledSilverRows::groupKey,
             Encoders.STRING())
-        .flatMapGroups(new RolledSilverRows(byPayer, codes, today), Encoders.row(SilverSchema.STAGED));
+        .flatMapGroups(new RolledSilverRows(byPayer, codes, today, limits), Encoders.row(SilverSchema.STAGED));
     return one.union(lines).persist(StorageLevel.MEMORY_AND_DISK());
   }
 

@@ -30,6 +30,9 @@ class DirtyRowsTest {
   void everyQualityCheckIsBrokenInEveryPayersFile(String folder) {
     Map<QualityCheck, Long> counts = counts(folder);
     for (QualityCheck check : QualityCheck.values()) {
+      if (check.fileHazard()) { // invalid UTF-8 and over-long fields: tested with their own files (BadFilesPipelineTest)
+        continue;
+      }
       assertThat(counts.getOrDefault(check, 0L)).as(folder + " " + check).isPositive();
     }
   }

@@ -76,6 +76,23 @@ class FilePreflightTest {
   }
 
   @Test
+  void countsDataLinesThatAreNotValidUtf8WithTheirLineNumbers() throws Exception {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    out.write((UHC_HEADER + "\nok \u00e9\u20ac\uD83D\uDE00\n").getBytes(StandardCharsets.UTF_8));
+    out.write(new byte[] {'a', (byte) 0xE9, 'b', '\n'}); // Latin-1 é: a lead byte without continuation
+    out.write(new byte[] {'\n', (byte) 0xC0, (byte) 0xAF, '\n'}); // overlong '/'
+    out.write(new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80, '\n'}); // a UTF-16 surrogate
+    out.write(new byte[] {'c', (byte) 0xE2, (byte) 0x82}); // cut off by the end of the file
+    PreflightResult r = check(UHC, out.toByteArray());
+    assertThat(r.dataLines()).isEqualTo(5);
+    assertThat(r.badUtf8Lines()).isEqualTo(4);
+    assertThat(r.firstBadUtf8Lines()).containsExactly(3L, 5L, 6L, 7L);
+    assertThat(r.encodingProblem()).contains("unitedhealth/unitedhealth.csv: 4 data line(s) not valid UTF-8"
+        + " (lines 3, 5, 6, 7), quarantined as INVALID_ENCODING");
+    assertThat(check(UHC, (UHC_HEADER + "\nrow\n").getBytes(StandardCharsets.UTF_8)).encodingProblem()).isEmpty();
+  }
+
+  @Test
   void anEmptyFileHasNoHeader() {
     assertThatThrownBy(() -> check(UHC, "\n\n".getBytes(StandardCharsets.UTF_8))).hasMessageContaining("empty file");
   }

@@ -1,10 +1,8 @@
 package com.medflow.pipeline.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.medflow.model.Tables;
-import com.medflow.pipeline.landing.UnreadableFileException;
 import com.medflow.pipeline.testing.PipelineHarness;
 import com.medflow.store.runs.RunDetail;
 import com.medflow.store.runs.RunState;
@@ -88,7 +86,7 @@ class PipelineFixtureTest {
           "BlueCross|DENIED_WITHOUT_REASON|WARN|8|1|true",
           "BlueCross|QUARANTINE_RATE|QUARANTINE|8|3|true",
           "UnitedHealth|QUARANTINE_RATE|QUARANTINE|5|3|true");
-      assertThat(h.rows("SELECT * FROM healthcare.data_quality_log")).hasSize(3 * (14 + 1 + 2 + 1)); // + FRESHNESS per payer (a first batch has no VOLUME row)
+      assertThat(h.rows("SELECT * FROM healthcare.data_quality_log")).hasSize(3 * (16 + 1 + 1 + 2 + 1)); // 16 rules, gate, CLAIM_REPLACED_IN_RUN, 2 reconciliations, FRESHNESS (a first batch has no VOLUME row)
 
       RunDetail detail = h.runs.get(out.runId()).orElseThrow();
       assertThat(detail.tasks()).allSatisfy(t -> assertThat(t.state()).isEqualTo(TaskState.SUCCEEDED));
@@ -187,18 +185,23 @@ class PipelineFixtureTest {
   }
 
   @Test
-  void anUnreadableFileFailsTheRunBeforeAnythingIsWritten(@TempDir Path home) {
+  void anUnreadableFileIsRefusedAndNothingOfItsPayerIsWritten(@TempDir Path home) {
+    // Was anUnreadableFileFailsTheRunBeforeAnythingIsWritten: an unreadable file no longer stops the other payers'
+    // files (issue 15); it is refused with its reason, its payer's other new files are held, nothing of them written.
     try (PipelineHarness h = new PipelineHarness(home, 0.6, Map.of())) {
       h.land("b1");
       h.write("aetna/scan.csv", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13, 'I', 'H', 'D', 'R'});
       h.write("unitedhealth/wrong.csv", "CLM_ID;MBR_ID;MBR_BIRTH_DT\nA;B;C\n".getBytes());
 
-      assertThatThrownBy(h::run).isInstanceOf(PipelineException.class)
-          .hasMessageContaining("aetna/scan.csv").hasMessageContaining("binary")
-          .hasMessageContaining("unitedhealth/wrong.csv").hasMessageContaining("delimiter");
-      assertThat(h.rows("SELECT * FROM healthcare.claims_raw")).isEmpty();
-      assertThat(h.snapshot(Tables.CLAIMS_RAW)).isEqualTo(-1L);
-      assertThat(h.runs.list(1).get(0).state()).isEqualTo(RunState.FAILED);
+      RunOutcome out = h.run();
+
+      assertThat(out.refusedFiles()).extracting(f -> f.describe()).satisfiesExactly(
+          f -> assertThat(f).contains("aetna/scan.csv").contains("binary"),
+          f -> assertThat(f).contains("unitedhealth/wrong.csv").contains("delimiter"));
+      assertThat(out.heldFiles()).extracting(f -> f.file()).containsExactly("aetna/b1.csv", "unitedhealth/b1.csv");
+      assertThat(h.rows("SELECT * FROM healthcare.claims_raw WHERE payer <> 'BlueCross'")).isEmpty();
+      assertThat(h.rows("SELECT * FROM healthcare.claims_raw")).hasSize(8);
+      assertThat(h.runs.list(1).get(0).state()).isEqualTo(RunState.SUCCEEDED);
       assertThat(h.runs.currentHolder()).isEmpty();
     }
   }

@@ -1,9 +1,7 @@
 package com.medflow.pipeline.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.medflow.model.Tables;
 import com.medflow.pipeline.bronze.x12.X12Files;
 import com.medflow.pipeline.demo.DemoSpec;
 import com.medflow.pipeline.demo.Edi837Generator;
@@ -88,18 +86,26 @@ class X12PipelineTest {
   }
 
   @Test
-  void aBrokenEnvelopeFailsTheRunNamingFileAndSegmentAndWritesNothing(@TempDir Path home) {
-    try (PipelineHarness h = new PipelineHarness(home, 0.10, Map.of()).payers(PipelineHarness.REPO_PAYERS)) {
+  void aBrokenEnvelopeRefusesTheFileNamingFileAndSegmentAndWritesNothingOfIt(@TempDir Path home) {
+    // Was aBrokenEnvelopeFailsTheRunNamingFileAndSegmentAndWritesNothing: a refused file no longer fails the run
+    // and stops the other payers (issue 15); it is refused with the same message and nothing of it is written.
+    try (PipelineHarness h = new PipelineHarness(home, 0.6, Map.of()).payers(PipelineHarness.REPO_PAYERS)) {
       h.land("b1");
       String good = X12Files.file(X12Files.claim("PCN-1", "1234567893"));
       h.write("humana-837p/counts.837", X12Files.replace(good, "SE*", "SE*5*0001").getBytes(StandardCharsets.US_ASCII));
       h.write("humana-837p/delims.edi", X12Files.replace(good, "CLM*", "CLM|PCN-1|240").getBytes(StandardCharsets.US_ASCII));
 
-      assertThatThrownBy(h::run).isInstanceOf(PipelineException.class)
-          .hasMessageContaining("humana-837p/counts.837: X12 837P: segment 29 (SE01): count 5 does not match the actual 27")
-          .hasMessageContaining("humana-837p/delims.edi: X12 837P: segment 21: not readable as X12");
-      assertThat(h.snapshot(Tables.CLAIMS_RAW)).isEqualTo(-1L);
-      assertThat(h.runs.list(1).get(0).state()).isEqualTo(RunState.FAILED);
+      RunOutcome out = h.run();
+
+      List<String> refused = out.refusedFiles().stream().map(f -> f.describe()).toList();
+      assertThat(refused).satisfiesExactly(
+          d -> assertThat(d).startsWith("humana-837p/counts.837: X12 837P: segment 29 (SE01): count 5 does not match"
+              + " the actual 27"),
+          d -> assertThat(d).startsWith("humana-837p/delims.edi: X12 837P: segment 21: not readable as X12"));
+      assertThat(h.rows("SELECT * FROM healthcare.claims_raw WHERE payer = 'Humana'")).isEmpty();
+      assertThat(h.lines("SELECT check_name, detail FROM healthcare.data_quality_log WHERE payer = 'Humana'"
+          + " ORDER BY batch_id")).containsExactly("FILE_REFUSED|" + refused.get(0), "FILE_REFUSED|" + refused.get(1));
+      assertThat(out.state()).isEqualTo(RunState.SUCCEEDED);
     }
   }
 

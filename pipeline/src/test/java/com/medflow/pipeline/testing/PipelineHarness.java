@@ -74,13 +74,16 @@ public final class PipelineHarness implements AutoCloseable {
   }
 
   public PipelineRunner runner() {
-    return new PipelineRunner(lake, runs, mappings, ICD10, new QualityGate(threshold),
-        Clock.fixed(NOW, ZoneOffset.UTC), PipelineListener.NONE, s3);
+    return runner(PipelineListener.NONE);
   }
 
+  /** A runner with the harness's configuration ({@code quality.max-field-length} among the overrides). */
   public PipelineRunner runner(PipelineListener listener) {
     return new PipelineRunner(lake, runs, mappings, ICD10, new QualityGate(threshold),
-        Clock.fixed(NOW, ZoneOffset.UTC), listener, s3);
+        Clock.fixed(NOW, ZoneOffset.UTC), listener, s3, com.medflow.pipeline.run.RetryPolicy.NONE,
+        com.medflow.pipeline.run.Sleeper.SYSTEM,
+        new com.medflow.pipeline.quality.ArrivalChecks(com.medflow.config.OrchestrationConfig.DEFAULT_CHECKS),
+        com.medflow.telemetry.Tracing.NOOP, new com.medflow.pipeline.silver.RowLimits(config.pipeline().maxFieldLength()));
   }
 
   public RunOutcome run() {
@@ -136,6 +139,20 @@ public final class PipelineHarness implements AutoCloseable {
       upload(relative, target);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Removes the landing file at {@code relative} (and its S3 copy on an S3 landing zone). */
+  public void delete(String relative) {
+    try {
+      Files.delete(landing.resolve(relative));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (MedflowConfig.isS3(landingRoot)) {
+      try (ObjectStore store = new ObjectStore(s3.orElseThrow())) {
+        store.deleteAll(S3Location.parse(landingRoot).resolve(relative.replace('\\', '/')));
+      }
     }
   }
 

@@ -177,8 +177,10 @@ public final class PipelineService {
     return runs.list(limit);
   }
 
+  /** {@code detail}: for a row about a landing file (FILE_REFUSED, FILE_HELD), "file: reason"; else null. */
   public record QualityRow(String payer, String batchId, String layer, String checkName, String severity,
-                           long rowsChecked, long rowsFailed, double failureRate, double threshold, boolean passed) {}
+                           long rowsChecked, long rowsFailed, double failureRate, double threshold, boolean passed,
+                           String detail) {}
 
   public record QuarantineRow(String payer, String batchId, String sourceFile, long sourceLine, String claimId,
                               List<String> reasons, String rawLine) {}
@@ -198,7 +200,8 @@ public final class PipelineService {
         .orderBy("batch_id", "payer", "layer", "check_name").collectAsList()) {
       out.add(new QualityRow(r.getAs("payer"), r.getAs("batch_id"), r.getAs("layer"), r.getAs("check_name"),
           r.getAs("severity"), r.<Long>getAs("rows_checked"), r.<Long>getAs("rows_failed"),
-          r.<Double>getAs("failure_rate"), r.<Double>getAs("threshold"), r.<Boolean>getAs("passed")));
+          r.<Double>getAs("failure_rate"), r.<Double>getAs("threshold"), r.<Boolean>getAs("passed"),
+          r.<String>getAs("detail")));
     }
     return out;
   }

@@ -10,6 +10,10 @@ public record RunEvent(Instant at, String kind, String detail) {
   public static final String CANCEL_REQUESTED = "cancel_requested";
   public static final String BACKFILL = "backfill";
   public static final String TASK_RUN = "task_run";
+  /** A landing file refused as a whole; detail "file: reason". */
+  public static final String FILE_REFUSED = "file_refused";
+  /** A landing file held back because its payer has a refused file; detail "file: reason". */
+  public static final String FILE_HELD = "file_held";
 
   public RunEvent {
     requireNonNull(at, "at is null");
