@@ -112,7 +112,8 @@ public final class ServerHarness implements AutoCloseable {
     com.medflow.server.routes.LearningRoutes learning = new com.medflow.server.routes.LearningRoutes(verifications,
         feedback, conversations, () -> {
           com.medflow.assistant.semantic.SemanticModel model = com.medflow.assistant.semantic.SemanticModel.load();
-          ask.reload(new com.medflow.assistant.nlq.QuestionEngine(model, Icd10Cm.load()), AssistantHarness.retriever());
+          ask.reload(new com.medflow.assistant.nlq.QuestionEngine(model, Icd10Cm.load(),
+              com.medflow.model.codes.Hcpcs.load()), AssistantHarness.retriever());
           return Map.of("source", "built-in", "metrics", model.metrics().size());
         }, clock);
     this.routes = new ApiRoutes(accounts, new TokenService(new byte[32], Duration.ofHours(1), clock),
