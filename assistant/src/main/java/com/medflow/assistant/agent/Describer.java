@@ -76,7 +76,8 @@ public final class Describer {
     q.order().ifPresent(r -> {
       sb.append(r.descending() ? ", highest " : ", lowest ").append(r.by().label()).append(" first");
       if (r.limit() != null) {
-        sb.append(r.ties() && r.limit() == 1 ? ", the top one (with ties)" : ", top " + r.limit());
+        sb.append(r.only() ? ", only place " + r.limit() + " (with ties)"
+            : r.ties() && r.limit() == 1 ? ", the top one (with ties)" : ", top " + r.limit());
       }
     });
     return sb.toString();
@@ -160,6 +161,9 @@ public final class Describer {
     }
     StringBuilder sb = new StringBuilder();
     String metric = m.metric().equals("claim_count") ? "number of claims" : model.metric(m.metric()).label();
+    if (q.ranking() != null && q.ranking().only()) {
+      return Optional.empty(); // "the second busiest month" has no simple "top N" wording
+    }
     if (q.ranking() != null && q.ranking().limit() != null && !q.groupings().isEmpty()) {
       if (q.groupings().get(0).isGrain()) {
         return Optional.empty();

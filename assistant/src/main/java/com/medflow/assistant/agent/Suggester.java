@@ -72,7 +72,8 @@ public final class Suggester {
       Measure related = metric(engine, RELATED.get(first.metric()));
       SemanticQuery q = base.withMeasures(List.of(related));
       if (base.ranking() != null) {
-        q = q.withRanking(new Ranking(related, base.ranking().descending(), base.ranking().limit(), base.ranking().ties()));
+        q = q.withRanking(new Ranking(related, base.ranking().descending(), base.ranking().limit(), base.ranking().ties(),
+            base.ranking().only()));
       }
       candidates.add(q);
     }

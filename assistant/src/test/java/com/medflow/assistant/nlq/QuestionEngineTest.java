@@ -511,4 +511,19 @@ class QuestionEngineTest {
         "SELECT payer, SUM(billed_amount) - SUM(allowed_amount) AS total_billed_amount_minus_total_allowed_amount" + CLAIMS
             + " WHERE service_date BETWEEN DATE '2025-01-01' AND DATE '2025-12-31' GROUP BY payer ORDER BY payer");
   }
+
+  @Test
+  void aPlaceInTheOrderIsTheRowsInThatPlaceWithTies() {
+    assertThat(sql("What was the second busiest month of 2025?")).isEqualTo("SELECT service_month, claim_count FROM"
+        + " (SELECT *, DENSE_RANK() OVER (ORDER BY claim_count DESC) AS position FROM (SELECT CAST(date_trunc('MONTH',"
+        + " service_date) AS DATE) AS service_month, COUNT(*) AS claim_count" + CLAIMS + " WHERE service_date BETWEEN"
+        + " DATE '2025-01-01' AND DATE '2025-12-31' GROUP BY CAST(date_trunc('MONTH', service_date) AS DATE)) b) t"
+        + " WHERE position = 2 ORDER BY claim_count DESC, service_month");
+    assertThat(sql("which payer has the 3rd highest denial rate")).contains("DENSE_RANK() OVER (ORDER BY denial_rate"
+        + " DESC)").contains("WHERE position = 3");
+    ParseResult single = read("second highest billed amount");
+    assertThat(single.kind()).isEqualTo(ParseResult.Kind.UNANSWERABLE);
+    assertThat(single.reason()).doesNotContain("#");
+    assertThat(sql("claims in the second half of 2025")).contains("BETWEEN DATE '2025-07-01' AND DATE '2025-12-31'");
+  }
 }

@@ -56,7 +56,7 @@ final class FollowUps {
       explicit.stream().filter(m -> !ms.contains(m)).forEach(ms::add);
       q = q.withMeasures(ms);
       if (q.ranking() != null && !add) {
-        q = q.withRanking(new Ranking(ms.get(0), q.ranking().descending(), q.ranking().limit(), q.ranking().ties()));
+        q = q.withRanking(new Ranking(ms.get(0), q.ranking().descending(), q.ranking().limit(), q.ranking().ties(), q.ranking().only()));
       }
     }
     List<Grouping> groups = new ArrayList<>(q.groupings());
@@ -120,7 +120,7 @@ final class FollowUps {
       }
       // "rank them by total billed instead" after a top 3: the same cut, by the new measure
       Integer limit = r.limit() == null && prev.ranking() != null ? prev.ranking().limit() : r.limit();
-      q = q.withRanking(new Ranking(by, r.descending(), limit, r.ties()));
+      q = q.withRanking(new Ranking(by, r.descending(), limit, r.ties(), r.only()));
     }
     if (part.transform() != SemanticQuery.Transform.NONE) {
       q = q.withTransform(part.transform());

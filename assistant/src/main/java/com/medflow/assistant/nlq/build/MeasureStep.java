@@ -130,6 +130,10 @@ final class MeasureStep {
       replaceByAmount(d, rank.by(), rankedAmount.get());
       rank = null;
     }
+    if (rank != null && d.groupings.isEmpty() && !d.partial && place(rank)) {
+      // "the second highest billed amount": a place among single amounts, not one aggregate
+      return fail("ranks nothing", List.of(rank.word().replaceFirst("^#\\d+ ", "")));
+    }
     if (rank != null && d.groupings.isEmpty() && !d.partial) {
       if (rankedAmount.isEmpty()) {
         return fail("ranks nothing", List.of(rank.word()));
@@ -185,7 +189,13 @@ final class MeasureStep {
         }
       }
     }
-    return d.groupings.isEmpty() && !d.partial ? null : new Ranking(by, rank.descending(), limit, ties);
+    return d.groupings.isEmpty() && !d.partial ? null : new Ranking(by, rank.descending(), limit, ties && !place(rank),
+        place(rank));
+  }
+
+  /** "the second busiest month": a place in the order, marked by {@link RankRules} as "#2 busiest". */
+  static boolean place(Node.Ranked rank) {
+    return rank.word().startsWith("#");
   }
 
   private static boolean speedWord(String word) {

@@ -149,7 +149,7 @@ final class PeriodStep {
             : SemanticQuery.Transform.CHANGE_FROM_PREVIOUS;
         if (d.ranking != null && decrease(d)) {
           // "the biggest drop": the most negative change first
-          d.ranking = new Ranking(d.ranking.by(), !d.ranking.descending(), d.ranking.limit(), d.ranking.ties());
+          d.ranking = new Ranking(d.ranking.by(), !d.ranking.descending(), d.ranking.limit(), d.ranking.ties(), d.ranking.only());
         }
       } else {
         return fail("change over what", List.of(d.growth ? "growth" : "change"));
@@ -182,7 +182,7 @@ final class PeriodStep {
     d.ms.add(column.equals("claims") || column.equals("share") ? measures.claims()
         : measures.of(column, "sum").orElseThrow());
     if (d.ranking != null) {
-      d.ranking = new Ranking(d.ms.get(0), d.ranking.descending(), d.ranking.limit(), d.ranking.ties());
+      d.ranking = new Ranking(d.ms.get(0), d.ranking.descending(), d.ranking.limit(), d.ranking.ties(), d.ranking.only());
     }
     d.transform = SemanticQuery.Transform.SHARE_OF_TOTAL;
     return GO_ON;

@@ -17,7 +17,20 @@ final class RankRules {
   }
 
   boolean apply(Parse p) {
-    return countBeforeGroup(p) || ranks(p);
+    return countBeforeGroup(p) || ranks(p) || place(p);
+  }
+
+  /** "the second busiest month", "3rd highest denial rate": the rows in that place of the order, ties included. */
+  private static boolean place(Parse p) {
+    for (int i = 0; i + 1 < p.size(); i++) {
+      Optional<Node.Raw> o = p.raw(i).filter(x -> x.is(Kind.ORDINAL));
+      if (o.isPresent() && p.get(i + 1) instanceof Node.Ranked r && r.limit() == null && !r.word().startsWith("sort:")) {
+        int n = Integer.parseInt(o.get().key());
+        p.rewrite(new int[] {i, i + 1}, new Node.Ranked(o.get().start(), r.descending(), n, r.by(), "#" + n + " " + r.word()));
+        return true;
+      }
+    }
+    return false;
   }
 
   /** "which five states have the most ...", "the 3 payers with the highest ...": the count is the ranking's limit. */

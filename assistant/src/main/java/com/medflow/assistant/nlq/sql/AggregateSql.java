@@ -165,11 +165,11 @@ final class AggregateSql {
     Ranking r = q.ranking();
     if (r != null && !keys.isEmpty()) {
       String dir = r.descending() ? " DESC" : " ASC";
-      if (r.ties()) {
+      if (r.ties() || r.only()) {
         List<String> cols = columns(q);
-        return "SELECT " + String.join(", ", cols) + " FROM (SELECT *, RANK() OVER (ORDER BY " + r.by().name() + dir
-            + ") AS position FROM (" + base + ") b) t WHERE position <= " + r.limit() + " ORDER BY " + r.by().name() + dir
-            + ", " + keys.get(0)[1];
+        return "SELECT " + String.join(", ", cols) + " FROM (SELECT *, " + (r.only() ? "DENSE_RANK()" : "RANK()")
+            + " OVER (ORDER BY " + r.by().name() + dir + ") AS position FROM (" + base + ") b) t WHERE position "
+            + (r.only() ? "= " : "<= ") + r.limit() + " ORDER BY " + r.by().name() + dir + ", " + keys.get(0)[1];
       }
       return base + " ORDER BY " + r.by().name() + dir + ", " + String.join(", ", keys.stream().map(k -> k[1]).toList())
           + (r.limit() == null ? "" : " LIMIT " + r.limit());
@@ -214,9 +214,17 @@ final class AggregateSql {
     List<String> cols = new ArrayList<>(keys.stream().map(k -> k[1]).toList());
     String order = q.ranking() == null ? String.join(", ", cols)
         : "share" + (q.ranking().descending() ? " DESC" : " ASC") + ", " + String.join(", ", cols);
-    return "SELECT " + String.join(", ", cols) + ", " + m.name() + ", CAST(" + m.name() + " AS DOUBLE) / NULLIF(SUM("
-        + m.name() + ") OVER (" + partition + "), 0) AS share FROM (" + base + ") b ORDER BY " + order
-        + (q.ranking() != null && q.ranking().limit() != null ? " LIMIT " + q.ranking().limit() : "");
+    String shares = "SELECT " + String.join(", ", cols) + ", " + m.name() + ", CAST(" + m.name() + " AS DOUBLE) / NULLIF(SUM("
+        + m.name() + ") OVER (" + partition + "), 0) AS share FROM (" + base + ") b";
+    if (q.ranking() != null && q.ranking().only()) {
+      // "the payer with the second biggest share": every group in that place
+      String picked = String.join(", ", cols) + ", " + m.name() + ", share";
+      return "SELECT " + picked + " FROM (SELECT *, DENSE_RANK() OVER (ORDER BY share" + (q.ranking().descending()
+          ? " DESC" : " ASC") + ") AS position FROM (" + shares + ") s) t WHERE position = " + q.ranking().limit()
+          + " ORDER BY " + order;
+    }
+    return shares + " ORDER BY " + order + (q.ranking() != null && q.ranking().limit() != null ? " LIMIT "
+        + q.ranking().limit() : "");
   }
 
   /** Per time bucket: the measure and its change (or growth) from the calendar bucket before. */
@@ -264,10 +272,12 @@ final class AggregateSql {
       String col = difference ? "change" : "growth";
       String dir = q.ranking().descending() ? " DESC" : " ASC";
       String picked = String.join(", ", cols) + ", " + m.name() + ", " + col;
-      String ranked = "SELECT " + picked + ", RANK() OVER (ORDER BY " + col + dir + ") AS position FROM (" + outer
-          + (q.time() != null ? " AND " : " WHERE ") + col + " IS NOT NULL) r";
+      boolean only = q.ranking().only();
+      String ranked = "SELECT " + picked + ", " + (only ? "DENSE_RANK()" : "RANK()") + " OVER (ORDER BY " + col + dir
+          + ") AS position FROM (" + outer + (q.time() != null ? " AND " : " WHERE ") + col + " IS NOT NULL) r";
       return "SELECT " + picked + " FROM (" + ranked + ") t" + (q.ranking().limit() == null ? ""
-          : " WHERE position <= " + q.ranking().limit()) + " ORDER BY " + col + dir + ", " + String.join(", ", cols);
+          : " WHERE position " + (only ? "= " : "<= ") + q.ranking().limit()) + " ORDER BY " + col + dir + ", "
+          + String.join(", ", cols);
     }
     return outer + " ORDER BY " + String.join(", ", cols);
   }

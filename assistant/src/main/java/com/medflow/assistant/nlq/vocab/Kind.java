@@ -32,6 +32,8 @@ public enum Kind {
   RANK,
   /** common, frequent, often: ranking by how many claims. */
   FREQUENCY,
+  /** A place in an order: "second", "3rd" (key: the number). */
+  ORDINAL,
   /** by, per, for each, broken down by. */
   GROUP,
   /** excluding, except, other than, not. */

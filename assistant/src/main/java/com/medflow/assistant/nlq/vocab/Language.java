@@ -21,7 +21,7 @@ public final class Language {
       Map.entry("and", Kind.AND), Map.entry("or", Kind.OR), Map.entry("follow_up", Kind.FOLLOW_UP),
       Map.entry("list", Kind.LIST));
   private static final Map<String, Kind> KEYED = Map.of("aggregations", Kind.AGG, "comparators", Kind.COMPARATOR,
-      "ranks", Kind.RANK, "units", Kind.UNIT);
+      "ranks", Kind.RANK, "units", Kind.UNIT, "ordinals", Kind.ORDINAL);
 
   private final JsonNode root;
 
