@@ -45,7 +45,7 @@ class LakeTest {
   void branchWritesAreInvisibleUntilPublished() {
     var id = Tables.DATA_QUALITY_LOG;
     spark.sql("INSERT INTO " + lake.qualified(id) + " VALUES ('b0', TIMESTAMP '2025-01-01 00:00:00', 'Aetna', 'silver',"
-        + " 'MISSING_CLAIM_ID', 'QUARANTINE', 10, 0, 0.0, 0.1, true, 'r0')");
+        + " 'MISSING_CLAIM_ID', 'QUARANTINE', 10, 0, 0.0, 0.1, true, 'r0', NULL)");
     long before = lake.currentSnapshotId(id).orElseThrow();
     lake.createBranch(id, "audit_t1");
     spark.sql("MERGE INTO " + lake.qualified(id, "audit_t1") + " t USING (SELECT 'b1' AS batch_id) s"

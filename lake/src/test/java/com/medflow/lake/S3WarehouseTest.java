@@ -29,11 +29,11 @@ class S3WarehouseTest {
     assertThat(lake.location(id)).isEqualTo("s3://" + bucket + "/warehouse/healthcare/data_quality_log");
 
     spark.sql("INSERT INTO " + lake.qualified(id) + " VALUES ('b0', TIMESTAMP '2025-01-01 00:00:00', 'Aetna', 'silver',"
-        + " 'MISSING_CLAIM_ID', 'QUARANTINE', 10, 0, 0.0, 0.1, true, 'r0')");
+        + " 'MISSING_CLAIM_ID', 'QUARANTINE', 10, 0, 0.0, 0.1, true, 'r0', NULL)");
     long first = lake.currentSnapshotId(id).orElseThrow();
     lake.createBranch(id, "wap_t1");
     spark.sql("INSERT INTO " + lake.qualified(id, "wap_t1") + " VALUES ('b1', TIMESTAMP '2025-01-02 00:00:00', 'Aetna',"
-        + " 'silver', 'MISSING_CLAIM_ID', 'QUARANTINE', 5, 1, 0.2, 0.1, false, 'r1')");
+        + " 'silver', 'MISSING_CLAIM_ID', 'QUARANTINE', 5, 1, 0.2, 0.1, false, 'r1', NULL)");
     assertThat(spark.table(lake.qualified(id)).count()).as("main before publish").isEqualTo(1);
     lake.fastForward(id, "wap_t1");
     lake.dropBranch(id, "wap_t1");
