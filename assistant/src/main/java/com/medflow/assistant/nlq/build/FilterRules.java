@@ -1,5 +1,6 @@
 package com.medflow.assistant.nlq.build;
 
+import com.medflow.assistant.nlq.match.Span;
 import com.medflow.assistant.nlq.query.Filter;
 import com.medflow.assistant.nlq.query.Grouping;
 import com.medflow.assistant.nlq.vocab.Kind;
@@ -28,13 +29,13 @@ final class FilterRules {
   }
 
   boolean apply(Parse p) {
-    return restated(p) || codeAfterNoun(p) || secondary(p) || negation(p) || underValue(p) || hasA(p) || values(p) || conditions(p) || time(p)
-        || exactAmount(p) || ThresholdRules.rowThresholds(p);
+    return restated(p) || codeAfterNoun(p) || secondary(p) || negation(p) || underValue(p) || hasA(p) || values(p)
+        || conditions(p) || time(p) || exactAmount(p) || ThresholdRules.rowThresholds(p);
   }
 
   /**
-   * A code after the name of its code set: "POS 65", "CARC 50" (a bare number is a number). Said again after the
-   * value's name ("dialysis facilities (POS 65)"), it is the same value.
+   * A code after the name of its code set: "POS 65", "CARC 50" (a bare number is a number) is that value, read
+   * as any value is; said again after the value's name ("dialysis facilities (POS 65)"), {@link #restated} keeps one.
    */
   private boolean codeAfterNoun(Parse p) {
     for (int i = 0; i + 1 < p.size(); i++) {
@@ -48,27 +49,14 @@ final class FilterRules {
       if (!code.matches("\\d{1,3}") || !dim.valueSynonyms().containsKey(code)) {
         continue;
       }
-      Term t = Term.value(dim.name(), List.of(code), label(dim, code));
-      for (int k = 0; k < p.size(); k++) {
-        boolean same = p.raw(k).filter(r -> r.is(Kind.VALUE) && r.key().equals(dim.name())
-            && r.span().term().values().equals(List.of(code))).isPresent();
-        if (same && k != i) {
-          p.rewrite(new int[] {i, i + 1}); // "dialysis facilities (POS 65)": said twice
-          return true;
-        }
-      }
-      p.rewrite(new int[] {i, i + 1}, new Node.Filtered(p.get(i).start(), filterFor(t)));
+      Span n = noun.get().span();
+      Span value = new Span(n.start(), number.get().span().end(), List.of(Term.value(dim.name(), List.of(code),
+          VocabularyBuilder.valueLabel(dim, code))), n.text() + " " + number.get().span().text(), Optional.empty(),
+          Optional.empty());
+      p.rewrite(new int[] {i, i + 1}, new Node.Raw(value));
       return true;
     }
     return false;
-  }
-
-  private static String label(ModelParts.Dimension d, String code) {
-    return switch (d.name()) {
-      case "place_of_service" -> "place of service " + code;
-      case "denial_reason" -> "denial reason CARC " + code;
-      default -> d.label() + " " + code;
-    };
   }
 
   /**
@@ -144,8 +132,8 @@ final class FilterRules {
   /** "no" then an optional dimension of claims_clean ("no denial reason", "no secondary diagnosis"). */
   private boolean noneOf(Parse p, int k) {
     boolean no = p.raw(k).filter(r -> r.is(Kind.NEGATION) && r.span().text().equalsIgnoreCase("no")).isPresent();
-    Optional<Node.Raw> d = p.raw(k + 1).filter(r -> r.is(Kind.DIMENSION));
-    return no && d.isPresent() && model.dimension(d.get().key()).optional() && model.dimension(d.get().key()).source().isEmpty();
+    Optional<ModelParts.Dimension> d = p.raw(k + 1).filter(r -> r.is(Kind.DIMENSION)).map(r -> model.dimension(r.key()));
+    return no && d.isPresent() && d.get().optional() && d.get().source().isEmpty();
   }
 
   /** "codes under the injury category", "claims under Aetna": "under" before a value is not a comparison. */

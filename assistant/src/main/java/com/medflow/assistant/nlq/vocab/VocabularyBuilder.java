@@ -45,7 +45,7 @@ public final class VocabularyBuilder {
       v.add(d.label(), t);
       d.synonyms().forEach(s -> v.addWithNumber(s, t));
       d.valueSynonyms().forEach((value, words) -> {
-        Term vt = Term.value(d.name(), List.of(value), label(d, value));
+        Term vt = Term.value(d.name(), List.of(value), valueLabel(d, value));
         if (!value.matches("\\d+")) {
           v.add(value, vt); // a bare number is a number; codes are read by CodeReader or after their noun ("CARC 50")
         }
@@ -129,12 +129,13 @@ public final class VocabularyBuilder {
         });
         case "place_of_service" -> { } // codes are read by CodeReader; names by value_synonyms
         default -> facts.values(d.name()).forEach(value -> v.add(value, Term.value(d.name(), List.of(value),
-            label(d, value))));
+            valueLabel(d, value))));
       }
     }
   }
 
-  private static String label(ModelParts.Dimension d, String value) {
+  /** How a value of {@code d} is said back in answers: "place of service 23", "denial reason CARC 50 (...)". */
+  public static String valueLabel(ModelParts.Dimension d, String value) {
     return switch (d.name()) {
       case "place_of_service" -> "place of service " + value;
       case "denial_reason" -> "denial reason CARC " + value + CarcCodes.description(value).map(x -> " (" + x + ")").orElse("");
