@@ -526,4 +526,40 @@ class QuestionEngineTest {
     assertThat(single.reason()).doesNotContain("#");
     assertThat(sql("claims in the second half of 2025")).contains("BETWEEN DATE '2025-07-01' AND DATE '2025-12-31'");
   }
+
+  @Test
+  void aCodeBesideTheNameOfItsSetNarrowsTheSetInsteadOfAddingAFilter() {
+    assertThat(sql("claims for established patient visits (99214) in 2024")).isEqualTo("SELECT COUNT(*) AS claim_count"
+        + CLAIMS + " WHERE procedure_code = '99214' AND service_date BETWEEN DATE '2024-01-01' AND DATE '2024-12-31'");
+    assertThat(sql("diabetes (E11.9) claims")).isEqualTo("SELECT COUNT(*) AS claim_count" + CLAIMS
+        + " WHERE primary_diagnosis LIKE 'E11.9%'");
+    assertThat(sql("hypertension (I10) as a secondary diagnosis")).isEqualTo("SELECT COUNT(*) AS claim_count" + CLAIMS
+        + " WHERE secondary_diagnosis LIKE 'I10%'");
+  }
+
+  @Test
+  void claimsNamedInAListOfMeasuresAreCountedBesideThem() {
+    assertThat(sql("claims and average paid by payer")).isEqualTo("SELECT payer, COUNT(*) AS claim_count,"
+        + " AVG(paid_amount) AS avg_paid_amount" + CLAIMS + " GROUP BY payer ORDER BY payer");
+    assertThat(sql("denial rate by payer")).doesNotContain("COUNT(*) AS claim_count");
+  }
+
+  @Test
+  void anAveragePerMonthOfAnAverageIsTheAverageInEachMonth() {
+    assertThat(sql("average processing days per month in 2025")).startsWith(
+        "SELECT CAST(date_trunc('MONTH', service_date) AS DATE) AS service_month, AVG(");
+    assertThat(sql("average claims per month in 2025")).startsWith("SELECT AVG(");
+  }
+
+  @Test
+  void yearOverYearBetweenTwoYearsComparesTheYearsWithoutGroupingByYear() {
+    assertThat(sql("year over year change in paid, 2024 to 2025")).doesNotContain("service_year")
+        .contains("period_index = 2");
+  }
+
+  @Test
+  void aValueFollowedByItsOwnNounIsTheValue() {
+    assertThat(sql("share of claims in an inpatient setting")).isEqualTo("SELECT CAST(COUNT_IF(place_of_service = '21')"
+        + " AS DOUBLE) / NULLIF(COUNT(*), 0) AS share" + CLAIMS);
+  }
 }

@@ -29,7 +29,7 @@ final class FilterRules {
   }
 
   boolean apply(Parse p) {
-    return restated(p) || codeAfterNoun(p) || secondary(p) || negation(p) || underValue(p) || hasA(p) || values(p)
+    return restated(p) || narrowed(p) || codeAfterNoun(p) || secondary(p) || negation(p) || underValue(p) || hasA(p) || values(p)
         || conditions(p) || time(p) || exactAmount(p) || ThresholdRules.rowThresholds(p);
   }
 
@@ -80,6 +80,62 @@ final class FilterRules {
       }
     }
     return false;
+  }
+
+  /**
+   * A code set named and one of its codes beside it ("office visits (99213)", "45378 colonoscopies",
+   * "hypertension (I10)"): the code says which one, so the named set is not a second filter.
+   */
+  private static boolean narrowed(Parse p) {
+    for (int i = 0; i + 1 < p.size(); i++) {
+      Optional<Node.Raw> a = p.raw(i).filter(r -> r.is(Kind.VALUE));
+      Optional<Node.Raw> b = p.raw(i + 1).filter(r -> r.is(Kind.VALUE));
+      if (a.isEmpty() || b.isEmpty()) {
+        continue;
+      }
+      if (within(b.get(), a.get())) {
+        p.rewrite(new int[] {i});
+        return true;
+      }
+      if (within(a.get(), b.get())) {
+        p.rewrite(new int[] {i + 1});
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Read before shares and groupings: a value's own noun after it ("an office setting", "the Aetna plan") says
+   * nothing more than the value.
+   */
+  boolean early(Parse p) {
+    for (int i = 0; i + 1 < p.size(); i++) {
+      Optional<Node.Raw> a = p.raw(i).filter(r -> r.is(Kind.VALUE));
+      if (a.isPresent() && nounOf(p, i + 1, a.get().key()) && !p.isRaw(i + 2, Kind.NUMBER)) { // not "(POS 65)"
+        p.rewrite(new int[] {i + 1});
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The noun of dimension {@code key} said plainly ("setting", not "by setting" or "each setting"). */
+  private static boolean nounOf(Parse p, int i, String key) {
+    return p.raw(i).filter(r -> r.is(Kind.DIMENSION, key)).map(r -> !r.span().text().toLowerCase(java.util.Locale.ROOT)
+        .matches("(by|per|each|every|across|for each|which|what)\\b.*")).orElse(false);
+  }
+
+  /** Whether {@code code} names fewer of the same claims than {@code set}: a member of it, or a code of its category. */
+  private static boolean within(Node.Raw code, Node.Raw set) {
+    Term c = code.span().term();
+    Term s = set.span().term();
+    if (c.key().equals(s.key())) {
+      return s.values().size() > c.values().size() && s.values().containsAll(c.values());
+    }
+    return c.key().equals(VocabularyBuilder.DIAGNOSIS_CODE) && s.key().equals("diagnosis_category")
+        && s.values().size() == 1 && !c.values().isEmpty()
+        && c.values().stream().allMatch(v -> com.medflow.model.rules.DiagnosisCategory.of(v).equals(s.values().get(0)));
   }
 
   /** "$0 paid", "had $0 paid": an amount equal to that. */

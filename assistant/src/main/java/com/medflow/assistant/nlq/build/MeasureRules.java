@@ -231,6 +231,9 @@ final class MeasureRules {
         continue;
       }
       Node.Raw e = p.raw(entity).orElseThrow();
+      if (e.is(Kind.MEASURE) && !additive(e.key())) {
+        continue; // "average processing days per month": an average by month, not an average of averages
+      }
       Measure m = e.is(Kind.ENTITY) ? measures.count(e.key()) : measures.defaultFor(e.key());
       int last = Math.max(a, b) + (entity == a && p.isRaw(b, Kind.GROUP) ? 1 : 0);
       int start = p.get(i).start();
@@ -240,6 +243,11 @@ final class MeasureRules {
       return true;
     }
     return false;
+  }
+
+  /** An amount that adds up over months (its default is a total), so a monthly average of it means something. */
+  private boolean additive(String column) {
+    return measures.model().measure(column).map(ModelParts.MeasureColumn::defaultAgg).orElse("sum").equals("sum");
   }
 
   /** "monthly" (an adjective), not "by month". */
@@ -470,10 +478,24 @@ final class MeasureRules {
     for (int i = 0; i < p.size(); i++) {
       Optional<Node.Raw> e = p.raw(i).filter(r -> r.is(Kind.ENTITY));
       if (e.isPresent()) {
-        p.replace(i, new Node.Measured(e.get().start(), measures.count(e.get().key()), true, e.get().span().text()));
+        boolean said = listed(p, i) || COUNT_WORDS.matcher(e.get().span().text()).find();
+        p.replace(i, new Node.Measured(e.get().start(), measures.count(e.get().key()), !said, e.get().span().text()));
         return true;
       }
     }
     return false;
+  }
+
+  private static final java.util.regex.Pattern COUNT_WORDS =
+      java.util.regex.Pattern.compile("\\b(count|number|volume|counts)\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+  /** "claim count and average paid", "denial rate and claims": an entity in a list of measures is one of them, counted. */
+  private static boolean listed(Parse p, int i) {
+    return p.isRaw(i + 1, Kind.AND) ? measured(p, i + 2) : p.isRaw(i - 1, Kind.AND) && measured(p, i - 2);
+  }
+
+  private static boolean measured(Parse p, int i) {
+    return i >= 0 && i < p.size() && (p.get(i) instanceof Node.Measured m && !m.implied()
+        || p.isRaw(i, Kind.METRIC) || p.isRaw(i, Kind.MEASURE) || p.isRaw(i, Kind.AGG));
   }
 }

@@ -97,6 +97,10 @@ final class PeriodStep {
         return fail("change over more than two periods", List.of());
       }
       d.mode = d.growth ? SemanticQuery.PeriodMode.GROWTH : SemanticQuery.PeriodMode.DIFFERENCE;
+      // "year over year change, 2024 to 2025": the two years are the comparison, not a grouping by year as well
+      d.groupNodes.stream().filter(g -> g.grouping().isGrain() && g.grouping().grain().equals("year")
+          && g.text().toLowerCase(Locale.ROOT).matches(".*(yoy|year over year).*")).findFirst()
+          .ifPresent(g -> d.groupings.remove(g.grouping()));
       // a change runs forward in time, whichever period is named first ("2025 vs 2024 growth": from 2024 to 2025)
       d.periods.sort(java.util.Comparator.comparing(Period::from));
     } else if (d.cues.contains("COMPARE:compare")) {

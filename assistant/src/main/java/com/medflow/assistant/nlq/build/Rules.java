@@ -52,7 +52,7 @@ public final class Rules {
 
   private void run(Parse p) {
     int steps = 0;
-    while (steps++ < MAX_STEPS && (NumberRules.apply(p) || BandRules.apply(p) || differences.apply(p) || shares.apply(p) || filters.apply(p)
+    while (steps++ < MAX_STEPS && (NumberRules.apply(p) || filters.early(p) || BandRules.apply(p) || differences.apply(p) || shares.apply(p) || filters.apply(p)
         || having.apply(p) || measureRules.apply(p) || ranks.apply(p) || groups.apply(p) || measureRules.late(p))) {
       // each rule rewrites one run per call; repeat until none applies
     }
