@@ -562,4 +562,37 @@ class QuestionEngineTest {
     assertThat(sql("share of claims in an inpatient setting")).isEqualTo("SELECT CAST(COUNT_IF(place_of_service = '21')"
         + " AS DOUBLE) / NULLIF(COUNT(*), 0) AS share" + CLAIMS);
   }
+
+  @Test
+  void aCodeSetFollowedByExactlyItsCodesIsOneSet() {
+    assertThat(sql("claims for annual wellness visits, G0438 and G0439")).isEqualTo("SELECT COUNT(*) AS claim_count"
+        + CLAIMS + " WHERE procedure_code IN ('G0438', 'G0439')");
+  }
+
+  @Test
+  void aReasonCodeWithItsAdjustmentGroupIsThatReasonCode() {
+    assertThat(sql("denied claims with CO-97 by payer")).isEqualTo("SELECT payer, COUNT(*) AS claim_count" + CLAIMS
+        + " WHERE claim_status = 'DENIED' AND denial_reason_code = '97' GROUP BY payer ORDER BY payer");
+    assertThat(sql("share of denials that are CO-16 missing information")).isEqualTo("SELECT CAST(COUNT_IF("
+        + "denial_reason_code = '16') AS DOUBLE) / NULLIF(COUNT(*), 0) AS share" + CLAIMS + " WHERE claim_status = 'DENIED'");
+  }
+
+  @Test
+  void theDateAPeriodAppliesToMayBeNamedAgain() {
+    assertThat(sql("claims submitted in March 2025 by submission date")).isEqualTo("SELECT COUNT(*) AS claim_count"
+        + CLAIMS + " WHERE submitted_date BETWEEN DATE '2025-03-01' AND DATE '2025-03-31'");
+  }
+
+  @Test
+  void primaryDiagnosisRestatesADiagnosisAndRightNowIsTheCurrentData() {
+    assertThat(sql("denied claims with E11.9 as the primary dx")).isEqualTo("SELECT COUNT(*) AS claim_count" + CLAIMS
+        + " WHERE claim_status = 'DENIED' AND primary_diagnosis LIKE 'E11.9%'");
+    assertThat(sql("pending claims right now")).isEqualTo("SELECT COUNT(*) AS claim_count" + CLAIMS
+        + " WHERE claim_status = 'PENDING'");
+  }
+
+  @Test
+  void aMedianPerClaimIsTheMedianOfTheClaimsAmounts() {
+    assertThat(sql("median paid per claim")).isEqualTo("SELECT percentile(paid_amount, 0.5) AS median_paid_amount" + CLAIMS);
+  }
 }

@@ -29,8 +29,8 @@ final class FilterRules {
   }
 
   boolean apply(Parse p) {
-    return restated(p) || narrowed(p) || codeAfterNoun(p) || secondary(p) || negation(p) || underValue(p) || hasA(p) || values(p)
-        || conditions(p) || time(p) || exactAmount(p) || ThresholdRules.rowThresholds(p);
+    return secondary(p) || negation(p) || underValue(p) || hasA(p) || values(p)
+        || conditions(p) || time(p) || dateSaidAgain(p) || exactAmount(p) || ThresholdRules.rowThresholds(p);
   }
 
   /**
@@ -93,6 +93,11 @@ final class FilterRules {
       if (a.isEmpty() || b.isEmpty()) {
         continue;
       }
+      int[] listed = members(p, i);
+      if (listed.length > 0) {
+        p.rewrite(listed); // "annual wellness visits, G0438 and G0439": the set's own codes, said again
+        return true;
+      }
       if (within(b.get(), a.get())) {
         p.rewrite(new int[] {i});
         return true;
@@ -106,13 +111,19 @@ final class FilterRules {
   }
 
   /**
-   * Read before shares and groupings: a value's own noun after it ("an office setting", "the Aetna plan") says
+   * Read before shares and groupings: which values are named (a code after its code set, a value said twice or
+   * narrowed by its code); a value's own noun after it ("an office setting", "the Aetna plan") says
    * nothing more than the value.
    */
   boolean early(Parse p) {
+    return restated(p) || narrowed(p) || codeAfterNoun(p) || ownNoun(p);
+  }
+
+  private static boolean ownNoun(Parse p) {
     for (int i = 0; i + 1 < p.size(); i++) {
       Optional<Node.Raw> a = p.raw(i).filter(r -> r.is(Kind.VALUE));
-      if (a.isPresent() && nounOf(p, i + 1, a.get().key()) && !p.isRaw(i + 2, Kind.NUMBER)) { // not "(POS 65)"
+      if (a.isPresent() && (nounOf(p, i + 1, a.get().key()) || primary(p, i + 1, a.get().key()))
+          && !p.isRaw(i + 2, Kind.NUMBER)) { // not "(POS 65)"
         p.rewrite(new int[] {i + 1});
         return true;
       }
@@ -120,10 +131,40 @@ final class FilterRules {
     return false;
   }
 
+  /** "I10 as the primary diagnosis": a diagnosis value is the primary one unless said otherwise. */
+  private static boolean primary(Parse p, int i, String key) {
+    return (key.equals(VocabularyBuilder.DIAGNOSIS_CODE) || key.equals("diagnosis_category"))
+        && p.isRaw(i, Kind.DIMENSION, "primary_diagnosis") && p.raw(i).orElseThrow().span().text()
+        .toLowerCase(java.util.Locale.ROOT).matches("(primary|principal)\\b.*");
+  }
+
   /** The noun of dimension {@code key} said plainly ("setting", not "by setting" or "each setting"). */
   private static boolean nounOf(Parse p, int i, String key) {
     return p.raw(i).filter(r -> r.is(Kind.DIMENSION, key)).map(r -> !r.span().text().toLowerCase(java.util.Locale.ROOT)
         .matches("(by|per|each|every|across|for each|which|what)\\b.*")).orElse(false);
+  }
+
+  /** The nodes after the set at {@code i} that list exactly its codes ("A and B"), or none. */
+  private static int[] members(Parse p, int i) {
+    Term set = p.raw(i).orElseThrow().span().term();
+    java.util.Set<String> said = new java.util.HashSet<>();
+    List<Integer> nodes = new ArrayList<>();
+    int j = i + 1;
+    while (true) {
+      Optional<Node.Raw> v = p.raw(j).filter(r -> r.is(Kind.VALUE) && r.key().equals(set.key()));
+      if (v.isEmpty() || !set.values().containsAll(v.get().span().term().values())) {
+        return new int[0];
+      }
+      said.addAll(v.get().span().term().values());
+      nodes.add(j);
+      if (!p.isRaw(j + 1, Kind.AND)) {
+        break;
+      }
+      nodes.add(j + 1);
+      j += 2;
+    }
+    return nodes.size() > 1 && said.equals(java.util.Set.copyOf(set.values()))
+        ? nodes.stream().mapToInt(Integer::intValue).toArray() : new int[0];
   }
 
   /** Whether {@code code} names fewer of the same claims than {@code set}: a member of it, or a code of its category. */
@@ -436,6 +477,21 @@ final class FilterRules {
         String name = p.raw(i).orElseThrow().key();
         p.replace(i, new Node.Filtered(p.get(i).start(), new Filter(name, Filter.Op.SQL, List.of(),
             model.condition(name).label())));
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** "submitted in December (by submission date)": the date a period already applies to, named again. */
+  private static boolean dateSaidAgain(Parse p) {
+    for (int i = 0; i + 1 < p.size(); i++) {
+      if (!p.isRaw(i, Kind.GROUP) || !p.isRaw(i + 1, Kind.DATE_FIELD)) {
+        continue;
+      }
+      String column = p.raw(i + 1).orElseThrow().key();
+      if (p.nodes.stream().anyMatch(n -> n instanceof Node.Timed t && t.dateColumn().equals(column))) {
+        p.rewrite(new int[] {i, i + 1});
         return true;
       }
     }

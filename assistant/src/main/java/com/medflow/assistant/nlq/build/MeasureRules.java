@@ -175,9 +175,16 @@ final class MeasureRules {
         if (numerator != null) {
           continue; // "claims per claim"
         }
-        // "average paid per claim", "paid per claim": the average amount of a claim
+        // "average paid per claim", "paid per claim": the average amount of a claim; "median billed per claim":
+        // the median of the claims' amounts
         String column = p.raw(n).orElseThrow().key();
-        Node avgNode = new Node.Measured(p.get(first).start(), measures.of(column, "avg").orElseThrow(), false, "per claim");
+        String agg = "avg";
+        if (!avg && p.raw(first - 1).filter(r -> r.is(Kind.AGG) && measures.of(column, r.key()).isPresent()
+            && !r.key().equals("sum") && !r.key().equals("count")).isPresent()) {
+          first--;
+          agg = p.raw(first).orElseThrow().key();
+        }
+        Node avgNode = new Node.Measured(p.get(first).start(), measures.of(column, agg).orElseThrow(), false, "per claim");
         p.rewrite(through(first, i, perIndex), avgNode);
         return true;
       }

@@ -33,6 +33,8 @@ public final class Tokenizer {
   /** A year written with an apostrophe: "in '25", "Sept '24". */
   private static final Pattern SHORT_YEAR = Pattern.compile("'(\\d{2})(?![\\p{L}\\p{N}'])");
   /** A calendar year written as one word: "CY2024", "cy 2025" reads as "cy 2024". */
+  /** A claim adjustment group code before a reason code ("CO-16", "PR-1"): the reason code, a CARC. */
+  private static final Pattern CARC_WITH_GROUP = Pattern.compile("(?i)\\b(?:co|pr|oa|pi|cr)-(\\d{1,3})\\b");
   private static final Pattern CALENDAR_YEAR = Pattern.compile("(?i)(cy)(\\d{4})");
   /** A hyphen between two months is a range: "July-Sept" reads "July to Sept". */
   private static final Pattern MONTH_RANGE = Pattern.compile("(?i)\\b((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
@@ -231,7 +233,8 @@ public final class Tokenizer {
       out.add(Token.word(out.size(), "to", text.strip())); // "$0-$100": a range between two amounts
       return;
     }
-    String t = NUMBER_RANGE.matcher(MONTH_RANGE.matcher(text).replaceAll("$1 to ")).replaceAll("$1 to $2");
+    String t = NUMBER_RANGE.matcher(MONTH_RANGE.matcher(CARC_WITH_GROUP.matcher(text).replaceAll("carc $1"))
+        .replaceAll("$1 to ")).replaceAll("$1 to $2");
     t = t.replace("+", " plus ").replace("&", " and ").replace("#", " number ").replace("%", " percent ");
     for (String raw : t.split("\\s+")) {
       String lower = raw.toLowerCase(Locale.ROOT);
