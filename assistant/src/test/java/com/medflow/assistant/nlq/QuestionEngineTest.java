@@ -595,4 +595,10 @@ class QuestionEngineTest {
   void aMedianPerClaimIsTheMedianOfTheClaimsAmounts() {
     assertThat(sql("median paid per claim")).isEqualTo("SELECT percentile(paid_amount, 0.5) AS median_paid_amount" + CLAIMS);
   }
+
+  @Test
+  void aProviderIsNamedWithoutItsLegalForm() {
+    assertThat(sql("denial rate of Riverside Emergency Physicians")).isEqualTo("SELECT " + DENIAL + " AS denial_rate"
+        + CLAIMS + " WHERE provider_name = 'Riverside Emergency Physicians, PLLC'");
+  }
 }

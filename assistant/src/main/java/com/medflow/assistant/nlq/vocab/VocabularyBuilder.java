@@ -7,6 +7,7 @@ import com.medflow.model.codes.CarcCodes;
 import com.medflow.model.codes.Hcpcs;
 import com.medflow.model.codes.UsStates;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Builds the {@link Vocabulary}: the language file's words, then every word of the semantic model
@@ -128,10 +129,33 @@ public final class VocabularyBuilder {
           }
         });
         case "place_of_service" -> { } // codes are read by CodeReader; names by value_synonyms
+        case "provider" -> {
+          List<String> names = facts.values(d.name());
+          names.forEach(value -> v.add(value, Term.value(d.name(), List.of(value), valueLabel(d, value))));
+          // "Lakeside Family Medicine" for "Lakeside Family Medicine, PC": the name without its legal form, when no
+          // other provider shares it
+          java.util.Map<String, List<String>> bare = new java.util.HashMap<>();
+          names.forEach(value -> withoutLegalForm(value).ifPresent(b ->
+              bare.computeIfAbsent(b, k -> new java.util.ArrayList<>()).add(value)));
+          bare.forEach((b, values) -> {
+            if (values.size() == 1 && !names.contains(b)) {
+              v.add(b, Term.value(d.name(), values, valueLabel(d, values.get(0))));
+            }
+          });
+        }
         default -> facts.values(d.name()).forEach(value -> v.add(value, Term.value(d.name(), List.of(value),
             valueLabel(d, value))));
       }
     }
+  }
+
+  private static final java.util.regex.Pattern LEGAL_FORM = java.util.regex.Pattern.compile(
+      "(?i)[,\\s]+(p\\.?c\\.?|p\\.?a\\.?|p\\.?l\\.?l\\.?c\\.?|l\\.?l\\.?c\\.?|l\\.?l\\.?p\\.?|inc\\.?|ltd\\.?|corp\\.?)$");
+
+  /** A business name without its legal form ("Riverside Primary Care, PA" is "Riverside Primary Care"). */
+  static Optional<String> withoutLegalForm(String name) {
+    java.util.regex.Matcher m = LEGAL_FORM.matcher(name);
+    return m.find() && m.start() > 0 ? Optional.of(name.substring(0, m.start()).trim()) : Optional.empty();
   }
 
   /** How a value of {@code d} is said back in answers: "place of service 23", "denial reason CARC 50 (...)". */
