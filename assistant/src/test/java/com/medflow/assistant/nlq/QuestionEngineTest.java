@@ -601,4 +601,12 @@ class QuestionEngineTest {
     assertThat(sql("denial rate of Riverside Emergency Physicians")).isEqualTo("SELECT " + DENIAL + " AS denial_rate"
         + CLAIMS + " WHERE provider_name = 'Riverside Emergency Physicians, PLLC'");
   }
+
+  @Test
+  void providersAfterTheMostAreCountedWhenTheRankedDimensionIsAlreadyAsked() {
+    assertThat(sql("which state has the most distinct providers")).contains("COUNT(DISTINCT provider_npi) AS unique_providers")
+        .contains("GROUP BY member_state");
+    assertThat(sql("distinct provider count per specialty")).isEqualTo("SELECT provider_specialty, COUNT(DISTINCT"
+        + " provider_npi) AS unique_providers" + CLAIMS + " GROUP BY provider_specialty ORDER BY provider_specialty");
+  }
 }

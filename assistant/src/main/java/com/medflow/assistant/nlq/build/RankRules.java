@@ -97,6 +97,16 @@ final class RankRules {
     return false;
   }
 
+  /** A dimension asked for before the ranking word ("which payer ... the most"): what is ranked is already said. */
+  private static boolean subjectBefore(Parse p, int i) {
+    for (int k = 0; k < i; k++) {
+      if (p.isRaw(k, Kind.DIMENSION) && p.isRaw(k - 1, Kind.WHICH)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private boolean rank(Parse p, int i, Node.Raw r) {
     String key = r.key();
     String word = r.span().text().toLowerCase(java.util.Locale.ROOT);
@@ -137,7 +147,8 @@ final class RankRules {
     } else if (p.get(n) instanceof Node.Measured m && !m.implied()) {
       by = m.measure();
       byIndex = n;
-    } else if (p.isRaw(n, Kind.ENTITY) && measures.model().entity(p.raw(n).orElseThrow().key()).dimension().isEmpty()) {
+    } else if (p.isRaw(n, Kind.ENTITY) && (measures.model().entity(p.raw(n).orElseThrow().key()).dimension().isEmpty()
+        || subjectBefore(p, i))) { // "which payer has the most providers": providers counted, payers ranked
       by = measures.count(p.raw(n).orElseThrow().key());
       byIndex = n;
     } else if (p.get(n) instanceof Node.Measured m && m.implied()
