@@ -53,4 +53,12 @@ class FollowUpReadingTest {
     assertThat(COMPILER.compile(answered("top 3 only", Optional.of(bySpecialty))))
         .endsWith("GROUP BY provider_specialty ORDER BY denial_rate DESC, provider_specialty LIMIT 3");
   }
+
+  @Test
+  void aFollowUpOnQuarantinedRowsReadsOnlyWhatThatTableHas() {
+    SemanticQuery aetna = answered("quarantined rows for Aetna", Optional.empty());
+    assertThat(COMPILER.compile(answered("what reasons?", Optional.of(aetna)))).isEqualTo("SELECT reason, COUNT(*) AS"
+        + " claim_count FROM healthcare.claims_quarantined LATERAL VIEW explode(reasons) r AS reason WHERE payer = 'Aetna'"
+        + " GROUP BY reason ORDER BY reason");
+  }
 }

@@ -395,6 +395,13 @@ final class Assembler {
   }
 
   /** Claims filters apply to claims (and the funnel); a quality table's filters to that table. */
+  /** Whether every filter and grouping of a merged follow-up is a column of its table ("which reasons?" on quarantine). */
+  boolean fits(SemanticQuery q) {
+    return q.filters().stream().allMatch(f -> filterAvailableIn(f.target(), q.source()))
+        && q.groupings().stream().allMatch(g -> g.isGrain() || g.dimension().equals(Grouping.BANDS)
+        || g.dimension().startsWith("entity:") || availableIn(g.dimension(), q.source()));
+  }
+
   private boolean filterAvailableIn(String target, SemanticQuery.Source source) {
     Optional<String> own = sourceOf(target);
     if (source == SemanticQuery.Source.CLAIMS || source == SemanticQuery.Source.FUNNEL) {

@@ -114,8 +114,8 @@ public final class Reader {
         Assembler.Outcome o = assembler.assemble(p, true);
         if (o.ok()) {
           SemanticQuery q = FollowUps.merge(previous, o, words, rules.measures());
-          if (q == null) {
-            continue; // the follow-up does not fit the answer it refines
+          if (q == null || !assembler.fits(q)) {
+            continue; // the follow-up does not fit the answer it refines, or names what its table does not have
           }
           String sql = compiler.compile(q);
           merged.putIfAbsent(sql, q);
