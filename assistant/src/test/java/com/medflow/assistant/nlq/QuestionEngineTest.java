@@ -609,4 +609,13 @@ class QuestionEngineTest {
     assertThat(sql("distinct provider count per specialty")).isEqualTo("SELECT provider_specialty, COUNT(DISTINCT"
         + " provider_npi) AS unique_providers" + CLAIMS + " GROUP BY provider_specialty ORDER BY provider_specialty");
   }
+
+  @Test
+  void oneAmountOfAClaimComparedWithAnotherIsAConditionOnEachClaim() {
+    assertThat(sql("claims where the paid amount is greater than the allowed amount")).isEqualTo(
+        "SELECT COUNT(*) AS claim_count" + CLAIMS + " WHERE paid_amount > allowed_amount");
+    assertThat(sql("denied claims with billed below allowed by payer")).isEqualTo("SELECT payer, COUNT(*) AS claim_count"
+        + CLAIMS + " WHERE claim_status = 'DENIED' AND billed_amount < allowed_amount GROUP BY payer ORDER BY payer");
+    assertThat(read("average paid higher than average billed").kind()).isNotEqualTo(ParseResult.Kind.ANSWER);
+  }
 }

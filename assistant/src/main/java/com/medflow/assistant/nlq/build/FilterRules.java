@@ -29,7 +29,7 @@ final class FilterRules {
   }
 
   boolean apply(Parse p) {
-    return secondary(p) || negation(p) || underValue(p) || hasA(p) || values(p)
+    return columnAgainstColumn(p) || secondary(p) || negation(p) || underValue(p) || hasA(p) || values(p)
         || conditions(p) || time(p) || dateSaidAgain(p) || exactAmount(p) || ThresholdRules.rowThresholds(p);
   }
 
@@ -177,6 +177,29 @@ final class FilterRules {
     return c.key().equals(VocabularyBuilder.DIAGNOSIS_CODE) && s.key().equals("diagnosis_category")
         && s.values().size() == 1 && !c.values().isEmpty()
         && c.values().stream().allMatch(v -> com.medflow.model.rules.DiagnosisCategory.of(v).equals(s.values().get(0)));
+  }
+
+  /**
+   * "allowed amount higher than the billed amount", "paid more than allowed": one amount of a claim against
+   * another of the same claim (not aggregates: "average paid above average billed" is not read here).
+   */
+  private static boolean columnAgainstColumn(Parse p) {
+    for (int i = 0; i + 2 < p.size(); i++) {
+      Optional<Node.Raw> a = p.raw(i).filter(r -> r.is(Kind.MEASURE) && MONEY_COLUMNS.contains(r.key()));
+      Optional<Node.Raw> c = p.raw(i + 1).filter(r -> r.is(Kind.COMPARATOR) && Set.of("gt", "lt").contains(r.key()));
+      Optional<Node.Raw> b = p.raw(i + 2).filter(r -> r.is(Kind.MEASURE) && MONEY_COLUMNS.contains(r.key()));
+      if (a.isEmpty() || c.isEmpty() || b.isEmpty() || a.get().key().equals(b.get().key()) || p.isRaw(i - 1, Kind.AGG)
+          || p.get(i - 1) instanceof Node.Measured || p.isRaw(i + 3, Kind.NUMBER) || p.isRaw(i + 3, Kind.MONEY)) {
+        continue;
+      }
+      boolean above = c.get().key().equals("gt");
+      Filter f = new Filter(a.get().key(), above ? Filter.Op.ABOVE_COLUMN : Filter.Op.BELOW_COLUMN,
+          List.of(b.get().key()), a.get().span().term().label() + " " + (above ? "above " : "below ")
+          + b.get().span().term().label());
+      p.rewrite(new int[] {i, i + 1, i + 2}, new Node.Filtered(p.get(i).start(), f));
+      return true;
+    }
+    return false;
   }
 
   /** "$0 paid", "had $0 paid": an amount equal to that. */

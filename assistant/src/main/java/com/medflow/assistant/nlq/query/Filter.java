@@ -11,7 +11,12 @@ import java.util.List;
  * values or parsed numbers, never question text; {@code label} says it in words.
  */
 public record Filter(String target, Op op, List<String> values, String label) {
-  public enum Op { IN, NOT_IN, GT, GE, LT, LE, BETWEEN, PREFIX, NOT_PREFIX, SQL, NOT_SQL, NOT_NULL, IS_NULL }
+  /**
+   * {@code ABOVE_COLUMN}/{@code BELOW_COLUMN}: {@code target} greater/less than the column in {@code values}
+   * ("allowed higher than billed").
+   */
+  public enum Op { IN, NOT_IN, GT, GE, LT, LE, BETWEEN, PREFIX, NOT_PREFIX, SQL, NOT_SQL, NOT_NULL, IS_NULL, ABOVE_COLUMN,
+    BELOW_COLUMN }
 
   public Filter {
     requireNonNull(target, "target is null");

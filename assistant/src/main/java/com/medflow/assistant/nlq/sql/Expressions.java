@@ -105,6 +105,7 @@ final class Expressions {
           + prefixes(retarget(f, "secondary_diagnosis")) + ")" : prefixes(f);
       case NOT_PREFIX -> "NOT " + condition(new Filter(f.target(), Filter.Op.PREFIX, f.values(), f.label()), source);
       case IN, NOT_IN -> in(f, source);
+      case ABOVE_COLUMN, BELOW_COLUMN -> columns(f);
       default -> comparison(f);
     };
   }
@@ -195,6 +196,15 @@ final class Expressions {
       return c + " BETWEEN " + number(f.values().get(0)) + " AND " + number(f.values().get(1));
     }
     return c + " " + op(f.op()) + " " + number(f.values().get(0));
+  }
+
+  /** "allowed_amount > billed_amount": two numeric columns of the row compared. */
+  private static String columns(Filter f) {
+    String other = f.values().get(0);
+    if (!NUMERIC.contains(f.target()) || !NUMERIC.contains(other)) {
+      throw new IllegalArgumentException("Not numeric columns: " + f.target() + ", " + other);
+    }
+    return f.target() + (f.op() == Filter.Op.ABOVE_COLUMN ? " > " : " < ") + other;
   }
 
   static String op(Filter.Op op) {
