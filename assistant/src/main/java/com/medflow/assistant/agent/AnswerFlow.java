@@ -46,6 +46,8 @@ final class AnswerFlow {
     final long start = System.nanoTime();
     final String answerId = UUID.randomUUID().toString();
     String conversationId;
+    /** The agent whose step just threw, until the trace records it. */
+    private String failedAgent;
 
     Run(AskRequest request, TraceListener listener, Tracer tracer) {
       this.request = request;
@@ -66,6 +68,7 @@ final class AnswerFlow {
       } catch (RuntimeException | Error e) {
         span.setAttribute(Tracing.STATUS, "error");
         Tracing.failed(span, e);
+        failedAgent = agent;
         throw e;
       } finally {
         span.end();
@@ -76,9 +79,15 @@ final class AnswerFlow {
       return value;
     }
 
-    /** A step that did no work of its own (a fallback noted in the trace): a span of no length. */
+    /**
+     * A trace entry without work of its own: after a step of the same agent failed (its ERROR span already
+     * stands for it), no span; else a span of no length (a step skipped, with the reason in the trace).
+     */
     void record(String agent, String summary) {
-      stepSpan(agent).setAttribute(Tracing.STATUS, "ok").end();
+      if (!agent.equals(failedAgent)) {
+        stepSpan(agent).setAttribute(Tracing.STATUS, "ok").end();
+      }
+      failedAgent = null;
       TraceEvent e = new TraceEvent(agent, summary, 0);
       trace.add(e);
       listener.step(e);
