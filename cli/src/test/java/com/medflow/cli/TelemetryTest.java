@@ -41,6 +41,34 @@ class TelemetryTest {
   }
 
   @Test
+  void closingSendsTheEndedSpansToTheCollectorAsOtlpHttpProtobuf(@TempDir Path home) throws Exception {
+    java.util.List<String> contentTypes = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.List<byte[]> bodies = new java.util.concurrent.CopyOnWriteArrayList<>();
+    com.sun.net.httpserver.HttpServer collector = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    collector.createContext("/v1/traces", exchange -> {
+      contentTypes.add(exchange.getRequestHeaders().getFirst("Content-Type"));
+      bodies.add(exchange.getRequestBody().readAllBytes());
+      exchange.sendResponseHeaders(200, -1);
+      exchange.close();
+    });
+    collector.start();
+    try {
+      OrchestrationConfig.Telemetry config = MedflowConfig.forHome(home, Map.of("otel.endpoint",
+          "http://127.0.0.1:" + collector.getAddress().getPort(), "otel.service-name", "medflow-e2e"))
+          .orchestration().telemetry();
+      try (Telemetry t = Telemetry.open(config)) {
+        t.tracer().spanBuilder("pipeline.run").setAttribute(Tracing.RUN_ID, "run-42").startSpan().end();
+      }
+    } finally {
+      collector.stop(0);
+    }
+    assertThat(contentTypes).containsExactly("application/x-protobuf");
+    String body = new String(bodies.get(0), java.nio.charset.StandardCharsets.ISO_8859_1);
+    assertThat(body).contains("pipeline.run").contains("run-42").contains("medflow-e2e");
+  }
+
+  @Test
   void exportedSpansCarryTheConfiguredServiceName() {
     InMemorySpanExporter exporter = InMemorySpanExporter.create();
     try (Telemetry t = Telemetry.withProcessor("medflow-test", SimpleSpanProcessor.create(exporter))) {
