@@ -75,6 +75,7 @@ public final class Services implements AutoCloseable {
   private HybridRetriever retriever;
   private QuestionEngine questionEngine;
   private LakeFacts lakeFacts;
+  private Telemetry telemetry;
 
   public Services(MedflowConfig config, Clock clock) {
     this.config = requireNonNull(config, "config is null");
@@ -87,6 +88,14 @@ public final class Services implements AutoCloseable {
 
   public Clock clock() {
     return clock;
+  }
+
+  /** The tracer of this process: exporting to otel.endpoint when set, else a no-op one. */
+  public synchronized io.opentelemetry.api.trace.Tracer tracer() {
+    if (telemetry == null) {
+      telemetry = Telemetry.open(config.orchestration().telemetry());
+    }
+    return telemetry.tracer();
   }
 
   public synchronized SparkSession spark() {
@@ -143,7 +152,7 @@ public final class Services implements AutoCloseable {
         new com.medflow.pipeline.run.RetryPolicy(r.maxAttempts(), r.initialBackoff(), r.multiplier(), r.maxBackoff()),
         com.medflow.pipeline.run.Sleeper.SYSTEM,
         new com.medflow.pipeline.quality.ArrivalChecks(config.orchestration().checks()),
-        com.medflow.telemetry.Tracing.NOOP,
+        tracer(),
         new com.medflow.pipeline.silver.RowLimits(config.pipeline().maxFieldLength()));
   }
 
@@ -172,7 +181,7 @@ public final class Services implements AutoCloseable {
       lake().createTables();
       queryService = new QueryService(config.query(), queryEngine(), queryFallback(), resultCache(),
           tableVersions::current, new com.medflow.query.run.RunningQueries(config.query().maxConcurrent(),
-              config.query().maxConcurrentPerUser(), clock));
+              config.query().maxConcurrentPerUser(), clock), tracer());
     }
     return queryService;
   }
@@ -209,7 +218,7 @@ public final class Services implements AutoCloseable {
   public synchronized AskService uncachedAskService() {
     QueryService queries = queryService();
     return newAskService(new QueryService(config.query(), queries.engine(), queries.fallback(), ResultCache.NONE,
-        tableVersions::current, queries.running()));
+        tableVersions::current, queries.running(), tracer()));
   }
 
   private AskService newAskService(QueryService queries) {
@@ -228,7 +237,7 @@ public final class Services implements AutoCloseable {
     ConversationStore conversations = new ConversationStore(appDb());
     return new AskService(questionEngine, lakeFacts, queries, verifiedRetriever(retriever), llm, conversations, clock,
         Optional.of(verifications()), Optional.of(new com.medflow.store.feedback.FeedbackStore(appDb())),
-        Optional.of(new com.medflow.assistant.notes.ScopeNotes(queries, mappings())));
+        Optional.of(new com.medflow.assistant.notes.ScopeNotes(queries, mappings())), tracer());
   }
 
   /** What the data holds now (values of each dimension, first and latest service dates). */
@@ -338,7 +347,7 @@ public final class Services implements AutoCloseable {
         new com.medflow.server.limit.LoginThrottle(config.server().loginMaxFailures(),
             config.server().loginMaxFailuresPerAddress(), config.server().loginWindow(), clock),
         new Auditor(new AuditStore(appDb()), clock), queries, new CatalogService(lake(), queries), pipelines, health,
-        extraRoutes, metrics());
+        extraRoutes, metrics(), tracer());
     return new MedflowServer(config.server(), routes);
   }
 
@@ -395,6 +404,9 @@ public final class Services implements AutoCloseable {
     }
     if (spark != null) {
       spark.stop();
+    }
+    if (telemetry != null) {
+      telemetry.close(); // last: spans ended while the rest shut down are still sent
     }
   }
 }

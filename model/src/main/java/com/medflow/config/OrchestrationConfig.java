@@ -45,8 +45,41 @@ public record OrchestrationConfig(Retry retry, Optional<CronSchedule> schedule, 
     }
   }
 
-  /** OTLP/HTTP export of spans; empty endpoint = off (spans are still made, and dropped). */
-  public record Telemetry(Optional<URI> endpoint, String serviceName) {}
+  /**
+   * OTLP export of spans; empty endpoint = off (spans are still made, and dropped). The endpoint is the
+   * collector's base URL: spans go to {@code <endpoint>/v1/traces}.
+   */
+  public record Telemetry(Optional<URI> endpoint, Protocol protocol, String serviceName) {
+    public Telemetry {
+      requireNonNull(endpoint, "endpoint is null");
+      requireNonNull(protocol, "protocol is null");
+      requireNonNull(serviceName, "serviceName is null");
+    }
+
+    /** The export is off: no endpoint. */
+    public static Telemetry off() {
+      return new Telemetry(Optional.empty(), Protocol.HTTP_PROTOBUF, OTEL_SERVICE.defaultValue());
+    }
+
+    public boolean enabled() {
+      return endpoint.isPresent();
+    }
+  }
+
+  /** OTLP transports this build can send with (only the JDK HTTP sender is bundled, so no gRPC). */
+  public enum Protocol {
+    HTTP_PROTOBUF("http/protobuf");
+
+    private final String wireName;
+
+    Protocol(String wireName) {
+      this.wireName = wireName;
+    }
+
+    public String wireName() {
+      return wireName;
+    }
+  }
 
   public static final Setting RETRY_MAX_ATTEMPTS = new Setting("pipeline.retry.max-attempts", "3",
       "Attempts of a failing pipeline task (1 = no retry). Verification failures and unreadable files are not retried.");
@@ -72,12 +105,14 @@ public record OrchestrationConfig(Retry retry, Optional<CronSchedule> schedule, 
   public static final Setting VOLUME_DEVIATION = new Setting("checks.volume.max-deviation", "0.5",
       "A batch whose rows differ from the recent mean by more than this fraction is warned about (VOLUME).");
   public static final Setting OTEL_ENDPOINT = new Setting("otel.endpoint", null,
-      "OTLP/HTTP endpoint for traces, e.g. http://127.0.0.1:4318; unset: no export.");
+      "OTLP collector base URL for traces, e.g. http://127.0.0.1:4318 (spans go to /v1/traces); unset: no export.");
+  public static final Setting OTEL_PROTOCOL = new Setting("otel.protocol", "http/protobuf",
+      "OTLP transport: http/protobuf (the only one bundled; grpc is refused).");
   public static final Setting OTEL_SERVICE = new Setting("otel.service-name", "medflow", "service.name of exported spans.");
 
   public static final List<Setting> SETTINGS = List.of(RETRY_MAX_ATTEMPTS, RETRY_INITIAL, RETRY_MULTIPLIER, RETRY_MAX,
       SCHEDULE, SENSOR, SENSOR_POLL, SENSOR_QUIET, FRESHNESS, FRESHNESS_BY_PAYER, VOLUME_WINDOW, VOLUME_DEVIATION,
-      OTEL_ENDPOINT, OTEL_SERVICE);
+      OTEL_ENDPOINT, OTEL_PROTOCOL, OTEL_SERVICE);
 
   /** The checks with every default of {@link #SETTINGS}. */
   public static final Checks DEFAULT_CHECKS = new Checks(Duration.parse(FRESHNESS.defaultValue()), Map.of(),
@@ -123,6 +158,21 @@ public record OrchestrationConfig(Retry retry, Optional<CronSchedule> schedule, 
       }
       return u;
     });
-    return new OrchestrationConfig(retry, schedule, sensor, checks, new Telemetry(endpoint, raw.string(OTEL_SERVICE)));
+    return new OrchestrationConfig(retry, schedule, sensor, checks,
+        new Telemetry(endpoint, protocol(raw), raw.string(OTEL_SERVICE).trim()));
+  }
+
+  private static Protocol protocol(RawConfig raw) {
+    String v = raw.string(OTEL_PROTOCOL).trim();
+    for (Protocol p : Protocol.values()) {
+      if (p.wireName().equalsIgnoreCase(v)) {
+        return p;
+      }
+    }
+    if (v.equalsIgnoreCase("grpc")) {
+      throw raw.bad(OTEL_PROTOCOL, v, "http/protobuf (this build bundles no gRPC sender; point otel.endpoint at the"
+          + " collector's OTLP/HTTP port, usually 4318)");
+    }
+    throw raw.bad(OTEL_PROTOCOL, v, "http/protobuf");
   }
 }

@@ -17,6 +17,13 @@ public final class Tracing {
   public static final Tracer NOOP = TracerProvider.noop().get("medflow");
   public static final String SCOPE = "com.medflow";
 
+  /** One SQL statement through the query service (guard, cache or engine). */
+  public static final String SQL_SPAN = "sql.query";
+  /** One question answered by the assistant; its agent steps are children. */
+  public static final String ASK_SPAN = "assistant.ask";
+  /** One agent step of an answer, named {@code assistant.step <agent>}. */
+  public static final String STEP_SPAN = "assistant.step";
+
   public static final AttributeKey<String> RUN_ID = AttributeKey.stringKey("medflow.run_id");
   public static final AttributeKey<String> TRIGGER = AttributeKey.stringKey("medflow.trigger");
   public static final AttributeKey<String> TASK = AttributeKey.stringKey("medflow.task");

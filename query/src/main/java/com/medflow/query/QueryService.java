@@ -15,6 +15,11 @@ import com.medflow.query.guard.SqlGuard;
 import com.medflow.query.run.QueryCaller;
 import com.medflow.query.run.RunningQueries;
 import com.medflow.query.run.RunningQuery;
+import com.medflow.telemetry.Tracing;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -30,7 +35,8 @@ import java.util.function.Supplier;
  * {@link RunningQueries} (per-user and global concurrency, listing, cancellation), and PII columns are
  * masked before anything leaves (a cached answer too), then cut to the role's {@link
  * com.medflow.config.ResponseCap} (rows and bytes; {@code query.business.*} for the business role).
- * Refusals surface as {@link com.medflow.query.guard.SqlRefusedException}.
+ * Refusals surface as {@link com.medflow.query.guard.SqlRefusedException}. Each statement is one
+ * {@value Tracing#SQL_SPAN} span (engine, checked SQL, rows, query id, cache hit; failures recorded).
  */
 public final class QueryService {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(QueryService.class);
@@ -42,6 +48,7 @@ public final class QueryService {
   private final Supplier<Map<TableId, String>> versions;
   private final MedflowConfig.Query limits;
   private final RunningQueries running;
+  private final Tracer tracer;
   /** The guard is a pure function of (sql, role, limit): repeated questions skip the parse. */
   private final com.github.benmanes.caffeine.cache.Cache<String, GuardedSql> verdicts =
       com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(10_000).build();
@@ -63,6 +70,14 @@ public final class QueryService {
    */
   public QueryService(MedflowConfig.Query limits, QueryEngine engine, java.util.Optional<QueryEngine> fallback,
                       ResultCache cache, Supplier<Map<TableId, String>> versions, RunningQueries running) {
+    this(limits, engine, fallback, cache, versions, running, Tracing.NOOP);
+  }
+
+  /** @param tracer makes one span per statement, a child of the caller's current span */
+  public QueryService(MedflowConfig.Query limits, QueryEngine engine, java.util.Optional<QueryEngine> fallback,
+                      ResultCache cache, Supplier<Map<TableId, String>> versions, RunningQueries running,
+                      Tracer tracer) {
+    this.tracer = requireNonNull(tracer, "tracer is null");
     this.fallback = requireNonNull(fallback, "fallback is null");
     this.limits = requireNonNull(limits, "limits is null");
     this.running = requireNonNull(running, "running is null");
@@ -103,8 +118,26 @@ public final class QueryService {
   }
 
   private SqlAnswer run(String sql, QueryCaller caller, int limit, QueryEngine on, SqlGuard checker, long start) {
+    Span span = tracer.spanBuilder(Tracing.SQL_SPAN).setSpanKind(SpanKind.CLIENT)
+        .setAttribute(Tracing.DB_SYSTEM, on.name()).setAttribute(Tracing.USER, caller.user()).startSpan();
+    caller.requestedId().ifPresent(id -> span.setAttribute(Tracing.QUERY_ID, id));
+    try (Scope ignored = span.makeCurrent()) {
+      SqlAnswer a = answer(sql, caller, limit, on, checker, start, span);
+      span.setAttribute(Tracing.ROWS, (long) a.result().rowCount()).setAttribute(Tracing.CACHE_HIT, a.cached());
+      return a;
+    } catch (RuntimeException | Error e) {
+      Tracing.failed(span, e);
+      throw e;
+    } finally {
+      span.end();
+    }
+  }
+
+  private SqlAnswer answer(String sql, QueryCaller caller, int limit, QueryEngine on, SqlGuard checker, long start,
+                           Span span) {
     Role role = caller.role();
     GuardedSql g = check(checker, sql, role, limit + 1);
+    span.setAttribute(Tracing.DB_STATEMENT, g.sql());
     String key = cacheKey(on.name(), g, role, limit);
     var hit = cache.get(key);
     if (hit.isPresent()) {
@@ -113,6 +146,7 @@ public final class QueryService {
       return new SqlAnswer(g.sql(), g.tables(), capped, true, (System.nanoTime() - start) / 1_000_000, on.name());
     }
     RunningQuery handle = running.admit(caller, g.sql());
+    span.setAttribute(Tracing.QUERY_ID, handle.id());
     QueryResult result = ResponseCaps.apply(PiiMasker.mask(on.execute(new EngineQuery(g.sql(), limit, limits, handle)),
         g.maskedColumns()), limits.cap(role));
     cache.put(key, result);

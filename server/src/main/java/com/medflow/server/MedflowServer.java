@@ -38,10 +38,11 @@ public final class MedflowServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(MedflowServer.class);
   private final Javalin app;
   private final MedflowConfig.Server config;
+  private final ApiRoutes routes;
 
   public MedflowServer(MedflowConfig.Server config, ApiRoutes routes) {
     this.config = requireNonNull(config, "config is null");
-    requireNonNull(routes, "routes is null");
+    this.routes = requireNonNull(routes, "routes is null");
     boolean web = MedflowServer.class.getResource("/web/index.html") != null;
     this.app = Javalin.create(cfg -> {
       cfg.showJavalinBanner = false;
@@ -77,7 +78,7 @@ public final class MedflowServer implements AutoCloseable {
       }));
     });
     routes.register(app);
-    app.exception(ApiException.class, (e, ctx) -> {
+    exception(ApiException.class, (e, ctx) -> {
       if (e.status() == 413) {
         ctx.header("Connection", "close"); // the rest of an oversized body is not read
       }
@@ -86,7 +87,7 @@ public final class MedflowServer implements AutoCloseable {
     for (Class<? extends RuntimeException> query : java.util.List.of(SqlRefusedException.class,
         QueryTimeoutException.class, QueryFailedException.class, QueryTooExpensiveException.class,
         QueryCancelledException.class, TooManyQueriesException.class)) {
-      app.exception(query, (e, ctx) -> {
+      exception(query, (e, ctx) -> {
         QueryErrors q = QueryErrors.of(e).orElseThrow();
         if (q.status() == 429 || q.status() == 503) {
           ctx.header("Retry-After", "1");
@@ -94,14 +95,14 @@ public final class MedflowServer implements AutoCloseable {
         error(ctx, q.status(), q.code(), e.getMessage());
       });
     }
-    app.exception(io.javalin.http.HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(),
+    exception(io.javalin.http.HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(),
         e.getStatus() == 404 || e.getStatus() == 405 || e.getStatus() == 413 ? JsonErrorHandler.code(e.getStatus())
             : e.getStatus() >= 500 ? "INTERNAL" : "BAD_REQUEST",
         e.getStatus() == 404 ? "No endpoint " + ctx.method() + " " + ctx.path() : e.getMessage()));
-    app.exception(com.fasterxml.jackson.core.JacksonException.class,
+    exception(com.fasterxml.jackson.core.JacksonException.class,
         (e, ctx) -> error(ctx, 400, "BAD_JSON", "The request body is not valid JSON for this endpoint"));
-    app.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, 400, "BAD_REQUEST", e.getMessage()));
-    app.exception(Exception.class, (e, ctx) -> {
+    exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, 400, "BAD_REQUEST", e.getMessage()));
+    exception(Exception.class, (e, ctx) -> {
       String id = UUID.randomUUID().toString().substring(0, 8);
       LOG.error("Request {} {} failed (error id {})", ctx.method(), ctx.path(), id, e);
       error(ctx, 500, "INTERNAL", "Something went wrong on the server (error id " + id + ")");
@@ -112,6 +113,14 @@ public final class MedflowServer implements AutoCloseable {
         error(ctx, 404, "NOT_FOUND", ctx.path().startsWith("/api") ? "No endpoint " + ctx.method() + " " + ctx.path()
             : "Not found");
       }
+    });
+  }
+
+  /** Maps {@code type} to an answer, recording the exception on the request's span first. */
+  private <E extends Exception> void exception(Class<E> type, io.javalin.http.ExceptionHandler<? super E> handler) {
+    app.exception(type, (e, ctx) -> {
+      routes.failed(ctx, e);
+      handler.handle(e, ctx);
     });
   }
 

@@ -20,6 +20,10 @@ import com.medflow.query.guard.GuardedSql;
 import com.medflow.query.guard.RefusalCode;
 import com.medflow.query.guard.SqlRefusedException;
 import com.medflow.query.run.QueryCaller;
+import com.medflow.telemetry.Tracing;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -33,33 +37,65 @@ final class AnswerFlow {
   private static final int MAX_ROWS = 1000;
   private static final int LLM_ATTEMPTS = 3;
 
-  /** One question being answered: its trace so far. */
+  /** One question being answered: its trace so far; each step is also a span (a child of the current one). */
   static final class Run {
     final AskRequest request;
     final TraceListener listener;
+    final Tracer tracer;
     final List<TraceEvent> trace = new ArrayList<>();
     final long start = System.nanoTime();
     final String answerId = UUID.randomUUID().toString();
     String conversationId;
+    /** The agent whose step just threw, until the trace records it. */
+    private String failedAgent;
 
-    Run(AskRequest request, TraceListener listener) {
+    Run(AskRequest request, TraceListener listener, Tracer tracer) {
       this.request = request;
       this.listener = listener;
+      this.tracer = tracer;
     }
 
     <T> T step(String agent, Supplier<T> body, Function<T, String> summary) {
       long t0 = System.nanoTime();
-      T value = body.get();
+      Span span = stepSpan(agent);
+      T value;
+      try (Scope ignored = span.makeCurrent()) {
+        value = body.get();
+        if (value instanceof SqlAnswer a) {
+          span.setAttribute(Tracing.CACHE_HIT, a.cached()).setAttribute(Tracing.ROWS, (long) a.result().rowCount());
+        }
+        span.setAttribute(Tracing.STATUS, "ok");
+      } catch (RuntimeException | Error e) {
+        span.setAttribute(Tracing.STATUS, "error");
+        Tracing.failed(span, e);
+        failedAgent = agent;
+        throw e;
+      } finally {
+        span.end();
+      }
       TraceEvent e = new TraceEvent(agent, summary.apply(value), (System.nanoTime() - t0) / 1_000_000);
       trace.add(e);
       listener.step(e);
       return value;
     }
 
+    /**
+     * A trace entry without work of its own: after a step of the same agent failed (its ERROR span already
+     * stands for it), no span; else a span of no length (a step skipped, with the reason in the trace).
+     */
     void record(String agent, String summary) {
+      if (!agent.equals(failedAgent)) {
+        stepSpan(agent).setAttribute(Tracing.STATUS, "ok").end();
+      }
+      failedAgent = null;
       TraceEvent e = new TraceEvent(agent, summary, 0);
       trace.add(e);
       listener.step(e);
+    }
+
+    private Span stepSpan(String agent) {
+      return tracer.spanBuilder(Tracing.STEP_SPAN + " " + agent).setAttribute(Tracing.STEP, agent)
+          .setAttribute(Tracing.QUESTION_ID, answerId).startSpan();
     }
 
     long elapsed() {

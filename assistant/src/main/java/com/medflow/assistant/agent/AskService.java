@@ -19,6 +19,10 @@ import com.medflow.assistant.notes.ScopeNotes;
 import com.medflow.store.conversations.ConversationStore;
 import com.medflow.store.feedback.FeedbackStore;
 import com.medflow.store.feedback.LoggedAnswer;
+import com.medflow.telemetry.Tracing;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,6 +52,7 @@ public final class AskService {
   private final Optional<Verifications> verifications;
   private final Optional<FeedbackStore> answerLog;
   private final Optional<ScopeNotes> notes;
+  private final Tracer tracer;
   private volatile QuestionEngine engine;
   private volatile AnswerFlow flow;
 
@@ -65,6 +70,18 @@ public final class AskService {
                     Optional<SqlWriter> llm, ConversationStore conversations, Clock clock,
                     Optional<Verifications> verifications, Optional<FeedbackStore> answerLog,
                     Optional<ScopeNotes> notes) {
+    this(engine, facts, queries, retriever, llm, conversations, clock, verifications, answerLog, notes, Tracing.NOOP);
+  }
+
+  /**
+   * @param tracer makes one {@value Tracing#ASK_SPAN} span per question (a child of the caller's current span,
+   *     such as the HTTP request) with one child span per agent step, the SQL spans under the executor's
+   */
+  public AskService(QuestionEngine engine, Supplier<DataFacts> facts, QueryService queries, Retriever retriever,
+                    Optional<SqlWriter> llm, ConversationStore conversations, Clock clock,
+                    Optional<Verifications> verifications, Optional<FeedbackStore> answerLog,
+                    Optional<ScopeNotes> notes, Tracer tracer) {
+    this.tracer = requireNonNull(tracer, "tracer is null");
     this.facts = requireNonNull(facts, "facts is null");
     this.conversations = requireNonNull(conversations, "conversations is null");
     this.clock = requireNonNull(clock, "clock is null");
@@ -150,7 +167,23 @@ public final class AskService {
   }
 
   public Answer ask(AskRequest request, TraceListener listener) {
-    AnswerFlow.Run run = new AnswerFlow.Run(request, listener);
+    AnswerFlow.Run run = new AnswerFlow.Run(request, listener, tracer);
+    Span span = tracer.spanBuilder(Tracing.ASK_SPAN).setAttribute(Tracing.QUESTION_ID, run.answerId)
+        .setAttribute(Tracing.USER, request.username()).startSpan();
+    try (Scope ignored = span.makeCurrent()) {
+      Answer a = answer(request, run);
+      span.setAttribute(Tracing.STATUS, a.status()).setAttribute(Tracing.CACHE_HIT, a.cached());
+      return a;
+    } catch (RuntimeException | Error e) {
+      span.setAttribute(Tracing.STATUS, "error");
+      Tracing.failed(span, e);
+      throw e;
+    } finally {
+      span.end();
+    }
+  }
+
+  private Answer answer(AskRequest request, AnswerFlow.Run run) {
     Context ctx = new Context(Optional.empty(), Optional.empty(), List.of());
     if (request.conversationId().isPresent()) {
       String id = request.conversationId().get();

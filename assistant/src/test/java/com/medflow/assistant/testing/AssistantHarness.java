@@ -35,14 +35,23 @@ public final class AssistantHarness implements AutoCloseable {
   public final SemanticModel model = SemanticModel.load();
   private final ExecutorService threads = Executors.newCachedThreadPool();
   private final TableVersions versions;
+  private final io.opentelemetry.api.trace.Tracer tracer;
 
   public AssistantHarness(Path home) {
+    this(home, com.medflow.telemetry.Tracing.NOOP);
+  }
+
+  /** With the query service and the assistants made by {@link #ask(Optional)} tracing to {@code tracer}. */
+  public AssistantHarness(Path home, io.opentelemetry.api.trace.Tracer tracer) {
+    this.tracer = tracer;
     this.lake = new PipelineHarness(home, 0.6, Map.of());
     lake.land("b1");
     lake.run();
     this.versions = new TableVersions(lake.config.catalog());
     this.queries = new QueryService(lake.config.query(), new SparkQueryEngine(lake.spark, lake.lake, threads),
-        new MemoryResultCache(100, Duration.ofMinutes(10)), versions::current);
+        Optional.empty(), new MemoryResultCache(100, Duration.ofMinutes(10)), versions::current,
+        new com.medflow.query.run.RunningQueries(lake.config.query().maxConcurrent(),
+            lake.config.query().maxConcurrentPerUser(), Clock.systemUTC()), tracer);
   }
 
   private static QuestionEngine sharedEngine;
@@ -67,7 +76,8 @@ public final class AssistantHarness implements AutoCloseable {
 
   public AskService ask(Optional<SqlWriter> llm) {
     return new AskService(engine(), new LakeFacts(lake.lake, versions::current, Clock.fixed(PipelineHarness.NOW,
-        ZoneOffset.UTC)), queries, retriever(), llm, new ConversationStore(lake.db), Clock.systemUTC());
+        ZoneOffset.UTC)), queries, retriever(), llm, new ConversationStore(lake.db), Clock.systemUTC(), Optional.empty(),
+        Optional.empty(), Optional.empty(), tracer);
   }
 
   public static AskRequest request(String question, Optional<String> conversation, Role role) {

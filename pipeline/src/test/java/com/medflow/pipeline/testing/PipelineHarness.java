@@ -79,11 +79,16 @@ public final class PipelineHarness implements AutoCloseable {
 
   /** A runner with the harness's configuration ({@code quality.max-field-length} among the overrides). */
   public PipelineRunner runner(PipelineListener listener) {
+    return runner(listener, com.medflow.telemetry.Tracing.NOOP);
+  }
+
+  /** A runner whose run and task spans go to {@code tracer}. */
+  public PipelineRunner runner(PipelineListener listener, io.opentelemetry.api.trace.Tracer tracer) {
     return new PipelineRunner(lake, runs, mappings, ICD10, new QualityGate(threshold),
         Clock.fixed(NOW, ZoneOffset.UTC), listener, s3, com.medflow.pipeline.run.RetryPolicy.NONE,
         com.medflow.pipeline.run.Sleeper.SYSTEM,
         new com.medflow.pipeline.quality.ArrivalChecks(com.medflow.config.OrchestrationConfig.DEFAULT_CHECKS),
-        com.medflow.telemetry.Tracing.NOOP, new com.medflow.pipeline.silver.RowLimits(config.pipeline().maxFieldLength()));
+        tracer, new com.medflow.pipeline.silver.RowLimits(config.pipeline().maxFieldLength()));
   }
 
   public RunOutcome run() {

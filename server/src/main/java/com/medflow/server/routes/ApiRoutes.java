@@ -17,8 +17,14 @@ import com.medflow.server.limit.RateLimiter;
 import com.medflow.server.pipeline.PipelineService;
 import com.medflow.store.runs.RunDetail;
 import com.medflow.store.runs.RunSummary;
+import com.medflow.telemetry.Tracing;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +36,8 @@ import java.util.OptionalLong;
 /** Every {@code /api} endpoint except the assistant's; see docs/API.md. */
 public final class ApiRoutes {
   public static final String PRINCIPAL = "medflow.principal";
+  private static final String SPAN = "medflow.span";
+  private static final String SCOPE = "medflow.span.scope";
 
   private final Accounts accounts;
   private final TokenService tokens;
@@ -42,6 +50,7 @@ public final class ApiRoutes {
   private final HealthService health;
   private final List<RouteGroup> extra;
   private final com.medflow.server.metrics.Metrics metrics;
+  private final Tracer tracer;
   private static final org.slf4j.Logger ACCESS = org.slf4j.LoggerFactory.getLogger("com.medflow.server.access");
 
   /** More routes registered behind the same authentication (the assistant's). */
@@ -53,6 +62,15 @@ public final class ApiRoutes {
                    com.medflow.server.limit.LoginThrottle logins, Auditor auditor, QueryService queries,
                    CatalogService catalog, PipelineService pipelines, HealthService health, List<RouteGroup> extra,
                    com.medflow.server.metrics.Metrics metrics) {
+    this(accounts, tokens, limiter, logins, auditor, queries, catalog, pipelines, health, extra, metrics, Tracing.NOOP);
+  }
+
+  /** @param tracer makes one server span per request; what the handler does (ask, SQL) nests under it */
+  public ApiRoutes(Accounts accounts, TokenService tokens, RateLimiter limiter,
+                   com.medflow.server.limit.LoginThrottle logins, Auditor auditor, QueryService queries,
+                   CatalogService catalog, PipelineService pipelines, HealthService health, List<RouteGroup> extra,
+                   com.medflow.server.metrics.Metrics metrics, Tracer tracer) {
+    this.tracer = requireNonNull(tracer, "tracer is null");
     this.accounts = requireNonNull(accounts, "accounts is null");
     this.tokens = requireNonNull(tokens, "tokens is null");
     this.limiter = requireNonNull(limiter, "limiter is null");
@@ -71,8 +89,17 @@ public final class ApiRoutes {
   }
 
   public void register(Javalin app) {
-    app.before(ctx -> ctx.attribute("medflow.start", System.nanoTime()));
-    app.after(this::observe);
+    app.before(ctx -> {
+      ctx.attribute("medflow.start", System.nanoTime());
+      startSpan(ctx);
+    });
+    app.after(ctx -> {
+      try {
+        observe(ctx);
+      } finally {
+        endSpan(ctx);
+      }
+    });
     app.before("/api/*", this::authenticate);
     app.get("/api/metrics", ctx -> {
       require(ctx, Role.ADMIN);
@@ -160,6 +187,47 @@ public final class ApiRoutes {
       Principal p = ctx.attribute(PRINCIPAL);
       ACCESS.info("{} {} {} {} ms user={}", ctx.method(), ctx.path(), status, Math.round(seconds * 1000),
           p == null ? "-" : p.username());
+    }
+  }
+
+  /**
+   * Opens the request's server span and makes it current on this thread (handlers run on it to the end).
+   * A root span: no trace context is taken from the request.
+   */
+  private void startSpan(Context ctx) {
+    Span span = tracer.spanBuilder("HTTP " + ctx.method().name()).setSpanKind(SpanKind.SERVER).setNoParent()
+        .setAttribute(Tracing.HTTP_METHOD, ctx.method().name()).setAttribute(Tracing.URL_PATH, ctx.path())
+        .startSpan();
+    ctx.attribute(SPAN, span);
+    ctx.attribute(SCOPE, span.makeCurrent());
+  }
+
+  /** Route, status and user on the request's span, ERROR for a 5xx; then the span ends. */
+  private void endSpan(Context ctx) {
+    Span span = ctx.attribute(SPAN);
+    Scope scope = ctx.attribute(SCOPE);
+    if (span == null || scope == null) {
+      return;
+    }
+    scope.close();
+    String route = ctx.path().startsWith("/api") ? ctx.endpointHandlerPath() : "static";
+    span.updateName(ctx.method().name() + " " + route);
+    span.setAttribute(Tracing.HTTP_ROUTE, route).setAttribute(Tracing.HTTP_STATUS, (long) ctx.statusCode());
+    Principal p = ctx.attribute(PRINCIPAL);
+    if (p != null) {
+      span.setAttribute(Tracing.USER, p.username());
+    }
+    if (ctx.statusCode() >= 500) {
+      span.setStatus(StatusCode.ERROR, "HTTP " + ctx.statusCode());
+    }
+    span.end();
+  }
+
+  /** An exception a handler threw, on the request's span (the exception mappers call it before answering). */
+  public void failed(Context ctx, Throwable e) {
+    Span span = ctx.attribute(SPAN);
+    if (span != null) {
+      span.recordException(e);
     }
   }
 

@@ -81,16 +81,29 @@ public final class ServerHarness implements AutoCloseable {
         Duration.ofHours(1), ratePerMinute), llm);
   }
 
+  /** With a tracer given to the routes, the assistant and the query service (an in-memory exporter, in tests). */
+  public ServerHarness(Path home, Map<String, String> overrides, ResultCache cache, int ratePerMinute,
+                       io.opentelemetry.api.trace.Tracer tracer) {
+    this(home, overrides, cache, new MedflowConfig.Server("127.0.0.1", 0, Optional.empty(), Optional.empty(),
+        Duration.ofHours(1), ratePerMinute), Optional.empty(), tracer);
+  }
+
   private ServerHarness(Path home, Map<String, String> overrides, ResultCache cache, MedflowConfig.Server settings,
                         Optional<com.medflow.assistant.llm.SqlWriter> llm) {
+    this(home, overrides, cache, settings, llm, com.medflow.telemetry.Tracing.NOOP);
+  }
+
+  private ServerHarness(Path home, Map<String, String> overrides, ResultCache cache, MedflowConfig.Server settings,
+                        Optional<com.medflow.assistant.llm.SqlWriter> llm, io.opentelemetry.api.trace.Tracer tracer) {
     int ratePerMinute = settings.rateLimitPerMinute();
     this.lake = new PipelineHarness(home, 0.6, overrides);
     lake.land("b1");
     lake.run();
     MedflowConfig config = lake.config;
     this.versions = new TableVersions(config.catalog());
-    this.queries = new QueryService(config.query(), new SparkQueryEngine(lake.spark, lake.lake, threads), cache,
-        versions::current);
+    this.queries = new QueryService(config.query(), new SparkQueryEngine(lake.spark, lake.lake, threads),
+        Optional.empty(), cache, versions::current, new com.medflow.query.run.RunningQueries(
+            config.query().maxConcurrent(), config.query().maxConcurrentPerUser(), java.time.Clock.systemUTC()), tracer);
     this.accounts = new Accounts(new UserStore(lake.db), new PasswordHasher(4), clock);
     accounts.ensureDemoUsers();
     PipelineService pipelines = new PipelineService(() -> new PipelineRunner(lake.lake, lake.runs,
@@ -108,7 +121,7 @@ public final class ServerHarness implements AutoCloseable {
     AskService ask = new AskService(AssistantHarness.engine(), new LakeFacts(lake.lake, versions::current, clock), queries,
         AssistantHarness.retriever(), llm, conversations, clock, Optional.of(verifications),
         Optional.of(feedback), Optional.of(new com.medflow.assistant.notes.ScopeNotes(queries,
-            PayerMappings.load(Optional.empty()))));
+            PayerMappings.load(Optional.empty()))), tracer);
     com.medflow.server.routes.LearningRoutes learning = new com.medflow.server.routes.LearningRoutes(verifications,
         feedback, conversations, () -> {
           com.medflow.assistant.semantic.SemanticModel model = com.medflow.assistant.semantic.SemanticModel.load();
@@ -120,7 +133,7 @@ public final class ServerHarness implements AutoCloseable {
         new RateLimiter(ratePerMinute, clock), new com.medflow.server.limit.LoginThrottle(settings.loginMaxFailures(),
             settings.loginMaxFailuresPerAddress(), settings.loginWindow(), clock), new Auditor(new AuditStore(lake.db), clock), queries,
         new CatalogService(lake.lake, queries), pipelines, health, List.of(new AssistantRoutes(ask), learning),
-        new com.medflow.server.metrics.Metrics());
+        new com.medflow.server.metrics.Metrics(), tracer);
     this.server = new MedflowServer(new MedflowConfig.Server("127.0.0.1", 0, Optional.empty(), Optional.empty(),
         Duration.ofHours(1), ratePerMinute, settings.loginMaxFailures(), settings.loginMaxFailuresPerAddress(),
         settings.loginWindow(), settings.maxRequestBytes()), routes);
