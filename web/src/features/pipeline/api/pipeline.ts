@@ -1,6 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, qs } from '@/lib/api-client';
-import type { QuarantineResponse, RunDetail, RunsResponse, SourcesResponse, StartRunResponse } from '@/types/api';
+import type {
+  CancelRunResponse,
+  QuarantineResponse,
+  RunDetail,
+  RunsResponse,
+  ScheduleStatus,
+  SourcesResponse,
+  StartRunResponse,
+} from '@/types/api';
 
 export const fetchRuns = (limit = 20, signal?: AbortSignal) =>
   api.get<RunsResponse>(`/api/pipeline/runs${qs({ limit })}`, signal);
@@ -8,6 +16,9 @@ export const fetchRun = (id: string, signal?: AbortSignal) =>
   api.get<RunDetail>(`/api/pipeline/runs/${encodeURIComponent(id)}`, signal);
 export const fetchSources = (signal?: AbortSignal) => api.get<SourcesResponse>('/api/pipeline/sources', signal);
 export const startRun = () => api.post<StartRunResponse>('/api/pipeline/runs', {});
+export const resumeRun = (id: string) => api.post<StartRunResponse>(`/api/pipeline/runs/${encodeURIComponent(id)}/resume`, {});
+export const cancelRun = (id: string) => api.post<CancelRunResponse>(`/api/pipeline/runs/${encodeURIComponent(id)}/cancel`, {});
+export const fetchSchedule = (signal?: AbortSignal) => api.get<ScheduleStatus>('/api/pipeline/schedule', signal);
 export const fetchQuarantine = (
   p: { batch_id?: string | null; payer?: string | null; limit?: number },
   signal?: AbortSignal,
@@ -48,4 +59,26 @@ export function useQuarantine(batchId: string | null, payer: string | null, enab
 
 export function useSources() {
   return useQuery({ queryKey: ['pipeline', 'sources'], queryFn: ({ signal }) => fetchSources(signal), staleTime: 60_000 });
+}
+
+/** Resume (a failed or cancelled run) or cancel (a running one); refreshes the runs and that run afterwards. */
+export function useRunAction(action: 'resume' | 'cancel') {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => (action === 'resume' ? resumeRun(id) : cancelRun(id)),
+    onSettled: (_d, _e, id) => {
+      qc.invalidateQueries({ queryKey: ['pipeline', 'runs'] });
+      qc.invalidateQueries({ queryKey: ['pipeline', 'run', id] });
+      qc.invalidateQueries({ queryKey: ['pipeline', 'schedule'] });
+    },
+  });
+}
+
+/** The server's scheduler; polled while it is on so the next run time and the queue stay current. */
+export function useSchedule() {
+  return useQuery({
+    queryKey: ['pipeline', 'schedule'],
+    queryFn: ({ signal }) => fetchSchedule(signal),
+    refetchInterval: (q) => (q.state.data?.enabled ? 15_000 : false),
+  });
 }
