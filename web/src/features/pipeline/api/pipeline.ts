@@ -24,11 +24,20 @@ export const fetchQuarantine = (
   signal?: AbortSignal,
 ) => api.get<QuarantineResponse>(`/api/pipeline/quarantine${qs({ batch_id: p.batch_id, payer: p.payer, limit: p.limit ?? 20 })}`, signal);
 
+/**
+ * When a resume or cancel was accepted, per run: the server acts in the background, so the run is
+ * polled for a while even though it still reads as cancelled/failed.
+ */
+const actedAt = new Map<string, number>();
+const ACTION_POLL_MS = 15_000;
+const recentlyActed = (id: string | null | undefined) => !!id && Date.now() - (actedAt.get(id) ?? 0) < ACTION_POLL_MS;
+
 export function useRuns(limit = 20) {
   return useQuery({
     queryKey: ['pipeline', 'runs', limit],
     queryFn: ({ signal }) => fetchRuns(limit, signal),
-    refetchInterval: (q) => (q.state.data?.runs.some((r) => r.state === 'RUNNING') ? 2000 : false),
+    refetchInterval: (q) =>
+      q.state.data?.runs.some((r) => r.state === 'RUNNING' || recentlyActed(r.run_id)) ? 2000 : false,
   });
 }
 
@@ -37,7 +46,7 @@ export function useRun(id: string | null) {
     queryKey: ['pipeline', 'run', id],
     queryFn: ({ signal }) => fetchRun(id!, signal),
     enabled: !!id,
-    refetchInterval: (q) => (q.state.data?.state === 'RUNNING' ? 1500 : false),
+    refetchInterval: (q) => (q.state.data?.state === 'RUNNING' || recentlyActed(id) ? 1500 : false),
   });
 }
 
@@ -66,6 +75,7 @@ export function useRunAction(action: 'resume' | 'cancel') {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => (action === 'resume' ? resumeRun(id) : cancelRun(id)),
+    onSuccess: (_d, id) => void actedAt.set(id, Date.now()),
     onSettled: (_d, _e, id) => {
       qc.invalidateQueries({ queryKey: ['pipeline', 'runs'] });
       qc.invalidateQueries({ queryKey: ['pipeline', 'run', id] });
