@@ -675,7 +675,10 @@ public final class PipelineRunner {
         log.attemptFinished(w.runId, task.wireName(), number, TaskState.SUCCEEDED, null, clock.instant());
         span.setAttribute(Tracing.ATTEMPTS, (long) attempt);
         break;
-      } catch (RuntimeException e) {
+      } catch (Exception thrown) {
+        // Spark's Scala code throws checked exceptions it does not declare (a SparkException when the run's
+        // job group is cancelled): caught as well, or the run would stay RUNNING with its lock released.
+        RuntimeException e = thrown instanceof RuntimeException r ? r : new IllegalStateException(thrown.getMessage(), thrown);
         String why = FailureMessage.of(e, s3);
         log.attemptFinished(w.runId, task.wireName(), number, TaskState.FAILED, why, clock.instant());
         span.addEvent("attempt " + attempt + " failed: " + why);

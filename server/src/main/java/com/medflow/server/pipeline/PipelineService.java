@@ -146,7 +146,7 @@ public final class PipelineService {
     executor.submit(() -> {
       try {
         work.run();
-      } catch (RuntimeException e) {
+      } catch (Exception e) { // Spark may throw checked exceptions it does not declare; logged, not lost in the Future
         LOG.warn("Pipeline run {} failed: {}", runId, e.getMessage());
       }
     });
