@@ -401,10 +401,119 @@ describe('MedFlow web app', { concurrency: false }, () => {
     }
   });
 
+  test('the Pipeline page shows a scheduled run and a resumed run (an admin resumes a cancelled backfill)', async () => {
+    // scripts/e2e starts the demo with a cron schedule (MEDFLOW_SCHEDULER_CRON) so the server starts runs itself.
+    const token = await apiLogin('admin');
+    const call = (method, path, body) =>
+      fetch(`${BASE}${path}`, {
+        method,
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    const get = async (path) => {
+      const r = await call('GET', path);
+      assert.ok(r.ok, `GET ${path}: HTTP ${r.status}`);
+      return r.json();
+    };
+    const runs = async () => (await get('/api/pipeline/runs?limit=100')).runs;
+    const schedule = await get('/api/pipeline/schedule');
+    assert.equal(schedule.enabled, true, 'the demo server has a schedule (scripts/e2e sets MEDFLOW_SCHEDULER_CRON)');
+    log(`schedule: cron ${schedule.cron}, next run ${schedule.next_run_at}`);
+    const scheduled = await until(async () => (await runs()).find((r) => r.trigger === 'schedule' && r.state !== 'RUNNING'),
+      'a scheduled run that finished', 240_000);
+    log(`scheduled run ${scheduled.run_id}: ${scheduled.state}`);
+
+    // A backfill of one demo batch, cancelled while it runs: a cancelled run the page can resume. Only the
+    // latest run resumes, so start it right after a scheduled run, with time left before the next one.
+    const demoRun = (await runs()).find((r) => (r.bronze_rows ?? 0) > 0 && r.trigger === 'demo');
+    assert.ok(demoRun, 'the demo run loaded claims');
+    const payer = (await get(`/api/pipeline/runs/${encodeURIComponent(demoRun.run_id)}`)).payers[0];
+    const batch = `${payer.payer}/${payer.batch_id}`;
+    let cancelled;
+    for (let attempt = 1; attempt <= 4 && !cancelled; attempt++) {
+      await until(async () => {
+        const s = await get('/api/pipeline/schedule');
+        const left = s.next_run_at ? Date.parse(s.next_run_at) - Date.now() : Infinity;
+        return s.queue.length === 0 && left > 50_000 && !(await runs()).some((r) => r.state === 'RUNNING');
+      }, 'an idle pipeline with time before the next scheduled run', 180_000);
+      const b = await call('POST', '/api/pipeline/backfill', { batches: [batch] });
+      if (b.status === 409) continue; // a run started meanwhile
+      assert.equal(b.status, 202, `backfill ${batch}: HTTP ${b.status} ${await b.clone().text()}`);
+      const { run_id: id } = await b.json();
+      const c = await call('POST', `/api/pipeline/runs/${encodeURIComponent(id)}/cancel`);
+      const end = await until(async () => {
+        const d = await get(`/api/pipeline/runs/${encodeURIComponent(id)}`);
+        return d.state !== 'RUNNING' && d;
+      }, `backfill ${id} ends`, 180_000);
+      log(`backfill ${id} (${batch}): cancel HTTP ${c.status}, ended ${end.state}`);
+      const latest = (await runs())[0];
+      const s = await get('/api/pipeline/schedule');
+      const roomLeft = s.queue.length === 0 && (!s.next_run_at || Date.parse(s.next_run_at) - Date.now() > 25_000);
+      if (c.status === 202 && ['CANCELLED', 'FAILED'].includes(end.state) && latest.run_id === id && roomLeft) cancelled = end;
+    }
+    assert.ok(cancelled, 'a backfill was cancelled while it ran');
+    const id = cancelled.run_id;
+
+    const page = await newPage();
+    page.on('dialog', (d) => d.accept()); // "Resume run …?"
+    try {
+      await login(page, 'admin');
+      await page.goto(`${BASE}/pipeline/${encodeURIComponent(id)}`, { waitUntil: 'load' });
+      const view = page.getByTestId('run-view');
+      const head = view.getByRole('heading', { name: new RegExp(id) });
+      await head.waitFor();
+      assert.match(await head.getByTestId('trigger-badge').innerText(), /backfill/);
+      await view.getByRole('button', { name: 'Resume', exact: true }).click();
+      await expectVisible(head.getByTestId('resumed-badge'), 'the run is marked resumed after Resume');
+      await expectVisible(view.locator('[data-testid="run-event"][data-kind="resumed"]'), 'the resumed event is listed');
+      await expectVisible(view.locator('[data-testid="run-event"][data-kind="cancel_requested"]'), 'the cancel request is listed');
+      await head.getByTestId('state-badge').filter({ hasNotText: /running|cancelled/ }).waitFor({ timeout: 180_000 });
+      log(`resumed ${id}: ${await head.getByTestId('state-badge').innerText()}`);
+
+      // The run history shows both: a run the cron started and the resumed run.
+      const list = page.getByRole('list', { name: 'Pipeline runs' });
+      await expectVisible(list.locator(`[data-testid="run-item"][data-resumed="true"]`).first(), 'a resumed run in the list');
+      assert.match(await list.locator('[data-testid="run-item"][data-resumed="true"]').first().innerText(), /resumed/);
+      await expectVisible(list.locator('[data-testid="run-item"][data-trigger="schedule"]').first(), 'a scheduled run in the list');
+      assert.match(await list.locator('[data-testid="run-item"][data-trigger="schedule"]').first().innerText(), /scheduled/);
+      const panel = page.getByTestId('schedule');
+      assert.equal(await panel.getAttribute('data-enabled'), 'true');
+      assert.match(await panel.innerText(), new RegExp(schedule.cron.replace(/[*/]/g, '\\$&')));
+      await shot(page, 'pipeline-orchestration.png');
+      await logout(page);
+    } catch (e) {
+      await shot(page, 'failure-pipeline.png').catch(() => {});
+      throw e;
+    } finally {
+      await page.close();
+    }
+  });
+
   test('no uncaught errors in the pages', () => {
     assert.deepEqual(pageErrors, []);
   });
 });
+
+/** Polls fn (every second) until it returns something truthy, which is returned. */
+async function until(fn, what, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > deadline) throw new assert.AssertionError({ message: `timed out waiting for ${what}` });
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}
+
+async function apiLogin(username, password = username) {
+  const r = await fetch(`${BASE}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  assert.equal(r.status, 200, `login ${username}`);
+  return (await r.json()).token;
+}
 
 async function expectVisible(locator, what) {
   await locator.waitFor({ state: 'visible' }).catch(() => {

@@ -9,6 +9,7 @@ export const STATE_COLORS: Record<string, string> = {
   FAILED: '#dc2626',
   GATE_FAILED: '#dc2626',
   NOTHING_TO_DO: '#94a3b8',
+  CANCELLED: '#f59e0b',
 };
 
 export const GOOD = '#16a34a';

@@ -234,7 +234,7 @@ export interface TablePreview {
 }
 
 // ---- Pipeline ----
-export type RunState = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'GATE_FAILED' | 'NOTHING_TO_DO';
+export type RunState = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'GATE_FAILED' | 'NOTHING_TO_DO' | 'CANCELLED';
 export type TaskState = 'PENDING' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'SKIPPED';
 export type TaskName =
   | 'ingest'
@@ -249,7 +249,8 @@ export type TaskName =
 export interface RunSummary {
   run_id: string;
   state: RunState | string;
-  trigger: 'cli' | 'api' | 'demo' | 'bench' | string;
+  /** What started the run: cli, api, demo, bench, schedule (cron), sensor (new files), backfill, airflow, spark-submit. */
+  trigger: RunTrigger;
   started_at: string | null;
   finished_at: string | null;
   duration_ms: number | null;
@@ -259,7 +260,22 @@ export interface RunSummary {
   clean_rows: number | null;
   quarantined_rows: number | null;
   error: string | null;
+  /** The run was resumed after it failed or was cancelled. */
+  resumed?: boolean;
+  /** Task attempts in all (more than the tasks run when a task was retried). */
+  attempts?: number;
 }
+export type RunTrigger =
+  | 'cli'
+  | 'api'
+  | 'demo'
+  | 'bench'
+  | 'schedule'
+  | 'sensor'
+  | 'backfill'
+  | 'airflow'
+  | 'spark-submit'
+  | string;
 export interface RunsResponse {
   runs: RunSummary[];
 }
@@ -271,6 +287,23 @@ export interface PipelineTask {
   duration_ms: number | null;
   rows: number | null;
   detail: string | null;
+  /** Times this task was tried in the run (0 when it never started). */
+  attempts?: number;
+}
+/** One try of a task (GET /api/pipeline/runs/{id} "attempts"). */
+export interface TaskAttempt {
+  task: string;
+  attempt: number;
+  state: TaskState | string;
+  started_at: string | null;
+  finished_at: string | null;
+  error: string | null;
+}
+export type RunEventKind = 'resumed' | 'cancel_requested' | 'backfill';
+export interface RunEvent {
+  at: string;
+  kind: RunEventKind | string;
+  detail: string;
 }
 export interface PayerResult {
   payer: string;
@@ -311,14 +344,44 @@ export interface QualityResult {
   threshold: number | null;
   passed: boolean;
 }
-export interface RunDetail extends RunSummary {
+/** A run with its tasks; here `attempts` is the list of task tries (a run summary has their count). */
+export interface RunDetail extends Omit<RunSummary, 'attempts'> {
   tasks: PipelineTask[];
   payers: PayerResult[];
   quality: QualityResult[];
+  /** Tries of every task, in order (absent from older servers). */
+  attempts?: TaskAttempt[];
+  /** What happened to the run besides its tasks: resumed, cancel requested, backfill. */
+  events?: RunEvent[];
 }
 export interface StartRunResponse {
   run_id: string;
 }
+export interface CancelRunResponse {
+  run_id: string;
+  cancel_requested: boolean;
+}
+/** A trigger waiting for the running run to end. */
+export interface QueuedTrigger {
+  trigger: RunTrigger;
+  at: string;
+  reason: string;
+}
+/** GET /api/pipeline/schedule: the server's scheduler (cron schedule and landing sensor). */
+export type ScheduleStatus =
+  | { enabled: false }
+  | {
+      enabled: true;
+      /** 5-field cron (UTC), null when only the sensor is on. */
+      cron: string | null;
+      next_run_at: string | null;
+      sensor_enabled: boolean;
+      sensor_quiet_period_s: number;
+      sensor_waiting_files: number;
+      queue: QueuedTrigger[];
+      last_started_run: string | null;
+      last_error: string | null;
+    };
 export interface QuarantineRow {
   payer: string;
   batch_id: string;

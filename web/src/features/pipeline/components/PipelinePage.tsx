@@ -7,10 +7,12 @@ import { AXIS, STATE_COLORS } from '@/lib/chart-theme';
 import { chartAnimation } from '@/lib/motion';
 import { formatDateTime, formatMs } from '@/lib/format';
 import type { RunSummary } from '@/types/api';
-import { useRun, useRuns, useSources, useStartRun } from '../api/pipeline';
+import { useRun, useRuns, useSchedule, useSources, useStartRun } from '../api/pipeline';
 import { QuarantineSample } from './QuarantineSample';
+import { RunActions } from './RunActions';
 import { RunsList } from './RunsList';
 import { RunView } from './RunView';
+import { SchedulePanel } from './SchedulePanel';
 import { SourcesList } from './SourcesList';
 
 export default function PipelinePage() {
@@ -22,6 +24,7 @@ export default function PipelinePage() {
   const run = useRun(selected);
   const start = useStartRun();
   const sources = useSources();
+  const schedule = useSchedule();
   const admin = isAdmin(session?.role);
 
   const onStart = () =>
@@ -53,6 +56,11 @@ export default function PipelinePage() {
         </Card>
       )}
       <ErrorAlert error={sources.error} title="Could not load the sources" />
+      {schedule.data && (
+        <Card title="Schedule">
+          <SchedulePanel schedule={schedule.data} />
+        </Card>
+      )}
       {runs.isLoading && <Loading label="Loading runs…" />}
       <ErrorAlert error={runs.error} title="Could not load runs" />
       {runs.data && runs.data.runs.length === 0 && <EmptyState>No pipeline runs yet.</EmptyState>}
@@ -70,6 +78,7 @@ export default function PipelinePage() {
             {run.data && (
               <RunView
                 run={run.data}
+                actions={admin ? <RunActions run={run.data} /> : undefined}
                 quarantine={canSeeQuarantine(session?.role) ? <QuarantineSample key={run.data.run_id} payers={run.data.payers} /> : undefined}
               />
             )}

@@ -6,6 +6,7 @@ const TONES: Record<string, Tone> = {
   FAILED: 'bad',
   GATE_FAILED: 'bad',
   NOTHING_TO_DO: 'neutral',
+  CANCELLED: 'warn',
   PENDING: 'neutral',
   SKIPPED: 'neutral',
 };

@@ -39,6 +39,35 @@ describe('RunView', () => {
     expect(within(payers[0]).getByText('passed')).toBeInTheDocument();
   });
 
+  it('badges a scheduled run in its heading', () => {
+    render(<RunView run={{ ...run, trigger: 'schedule' }} animate={false} />);
+    expect(within(screen.getByRole('heading', { name: /run-42/ })).getByTestId('trigger-badge')).toHaveTextContent('scheduled');
+    expect(screen.queryByText('Run events')).not.toBeInTheDocument();
+  });
+
+  it('shows a resumed run as resumed, with its events, retries and per-task attempts', () => {
+    const resumed = {
+      ...run,
+      state: 'SUCCEEDED',
+      resumed: true,
+      tasks: run.tasks.map((t, i) => ({ ...t, attempts: i === 2 ? 3 : 1 })),
+      events: [
+        { at: '2026-11-24T20:05:00Z', kind: 'resumed', detail: 'from gate' },
+        { at: '2026-11-24T20:00:11Z', kind: 'cancel_requested', detail: 'by admin' },
+      ],
+    };
+    render(<RunView run={resumed} animate={false} actions={<button type="button">Resume</button>} />);
+    expect(within(screen.getByRole('heading', { name: /run-42/ })).getByTestId('resumed-badge')).toHaveTextContent('resumed');
+    const events = screen.getAllByTestId('run-event');
+    expect(events.map((e) => e.getAttribute('data-kind'))).toEqual(['cancel_requested', 'resumed']);
+    expect(events[0]).toHaveTextContent('cancel requested');
+    expect(events[1]).toHaveTextContent('from gate');
+    expect(screen.getByTestId('run-retries')).toHaveTextContent('2 retries');
+    expect(screen.getAllByTestId('task-attempts').map((c) => c.textContent)).toEqual(['1', '1', '3', '1']);
+    expect(within(screen.getByTestId('task-gantt')).getByText('Gate ×3')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Resume' })).toBeInTheDocument();
+  });
+
   it('renders the quarantine sample slot only when given', () => {
     const { rerender } = render(<RunView run={run} animate={false} />);
     expect(screen.queryByText('Quarantined rows (sample)')).not.toBeInTheDocument();

@@ -5,6 +5,8 @@ import { formatDateTime, formatInt, formatMs, formatPercent, humanize } from '@/
 import type { RunDetail } from '@/types/api';
 import { QualityChecks } from './QualityChecks';
 import { QuarantineRateChart } from './QuarantineRateChart';
+import { RunBadges } from './RunBadges';
+import { RunEvents } from './RunEvents';
 import { RunStateBadge } from './RunStateBadge';
 import { TaskGantt } from './TaskGantt';
 
@@ -12,23 +14,34 @@ export interface RunViewProps {
   run: RunDetail;
   /** The quarantine sample (only for roles that may see it). */
   quarantine?: ReactNode;
+  /** Resume / cancel buttons (admins only). */
+  actions?: ReactNode;
   animate?: boolean;
 }
 
 /** One pipeline run: headline numbers, task timeline, per-payer quarantine vs threshold, checks. */
-export function RunView({ run, quarantine, animate = chartAnimation() }: RunViewProps) {
+export function RunView({ run, quarantine, actions, animate = chartAnimation() }: RunViewProps) {
+  const events = run.events ?? [];
+  const retries = run.tasks.reduce((n, t) => n + Math.max(0, (t.attempts ?? 0) - 1), 0);
   const qRate = run.bronze_rows ? (run.quarantined_rows ?? 0) / run.bronze_rows : null;
   const overThreshold = run.payers.filter((p) => (p.quarantine_rate ?? 0) > p.threshold);
   return (
     <div className="run-view" data-testid="run-view">
       <div className="run-head">
         <h2>
-          Run <code>{run.run_id}</code> <RunStateBadge state={run.state} />
+          Run <code>{run.run_id}</code> <RunStateBadge state={run.state} /> <RunBadges run={run} />
         </h2>
         <div className="muted small">
           {humanize(run.trigger)} · started {formatDateTime(run.started_at)}
           {run.finished_at ? ` · finished ${formatDateTime(run.finished_at)}` : ''}
+          {retries > 0 && (
+            <span data-testid="run-retries">
+              {' '}
+              · {retries} {retries === 1 ? 'retry' : 'retries'}
+            </span>
+          )}
         </div>
+        {actions}
       </div>
       {run.error && (
         <div className="alert alert-error" role="alert">
@@ -73,6 +86,12 @@ export function RunView({ run, quarantine, animate = chartAnimation() }: RunView
         </Card>
       </div>
 
+      {events.length > 0 && (
+        <Card title="Run events">
+          <RunEvents events={events} />
+        </Card>
+      )}
+
       <Card title="Tasks">
         <div className="table-scroll">
           <table className="table" aria-label="Tasks">
@@ -83,6 +102,7 @@ export function RunView({ run, quarantine, animate = chartAnimation() }: RunView
                 <th>Started</th>
                 <th className="num">Duration</th>
                 <th className="num">Rows</th>
+                <th className="num">Attempts</th>
                 <th>Detail</th>
               </tr>
             </thead>
@@ -96,6 +116,9 @@ export function RunView({ run, quarantine, animate = chartAnimation() }: RunView
                   <td className="small muted">{formatDateTime(t.started_at)}</td>
                   <td className="num">{formatMs(t.duration_ms)}</td>
                   <td className="num">{formatInt(t.rows)}</td>
+                  <td className={`num${(t.attempts ?? 0) > 1 ? ' warn' : ''}`} data-testid="task-attempts">
+                    {t.attempts === undefined ? '—' : formatInt(t.attempts)}
+                  </td>
                   <td className="small">{t.detail ?? ''}</td>
                 </tr>
               ))}

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { formatDateTime, formatInt, formatMs } from '@/lib/format';
 import type { RunSummary } from '@/types/api';
+import { PIPELINE_TASKS, RunBadges } from './RunBadges';
 import { RunStateBadge } from './RunStateBadge';
 
 export function RunsList({ runs, selected }: { runs: RunSummary[]; selected: string | null }) {
@@ -13,15 +14,23 @@ export function RunsList({ runs, selected }: { runs: RunSummary[]; selected: str
             className={`run-item${r.run_id === selected ? ' active' : ''}`}
             aria-current={r.run_id === selected ? 'page' : undefined}
             data-testid="run-item"
+            data-trigger={r.trigger}
+            data-resumed={r.resumed ? 'true' : undefined}
           >
             <div className="run-item-top">
               <RunStateBadge state={r.state} />
-              <span className="muted small">{r.trigger}</span>
+              <RunBadges run={r} />
               <span className="run-item-dur small">{formatMs(r.duration_ms)}</span>
             </div>
             <div className="small">{formatDateTime(r.started_at)}</div>
             <div className="muted small">
               {formatInt(r.bronze_rows)} rows · {formatInt(r.quarantined_rows)} quarantined
+              {(r.attempts ?? 0) > PIPELINE_TASKS && (
+                <span data-testid="run-attempts" title="Task attempts in all: some tasks were retried">
+                  {' '}
+                  · {formatInt(r.attempts!)} attempts
+                </span>
+              )}
             </div>
           </Link>
         </li>

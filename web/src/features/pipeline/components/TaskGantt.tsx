@@ -7,7 +7,7 @@ import { taskTimeline, type GanttRow } from './timeline';
 
 /** Task timings as a Gantt chart: an invisible offset bar stacked under the visible duration bar. */
 export function TaskGantt({ tasks, animate = chartAnimation() }: { tasks: PipelineTask[]; animate?: boolean }) {
-  const data = taskTimeline(tasks).map((r) => ({ ...r, label: humanize(r.name) }));
+  const data = taskTimeline(tasks).map((r) => ({ ...r, label: humanize(r.name) + (r.attempts > 1 ? ` ×${r.attempts}` : '') }));
   const height = Math.max(140, data.length * 32 + 50);
   return (
     <div data-testid="task-gantt" className="gantt">
@@ -45,6 +45,7 @@ function GanttTip({ active, payload }: { active?: boolean; payload?: { payload: 
       <div>starts at +{formatMs(r.offset)}</div>
       <div>took {formatMs(r.duration)}</div>
       {r.rows !== null && <div>{formatInt(r.rows)} rows</div>}
+      {r.attempts > 1 && <div>{r.attempts} attempts (retried)</div>}
     </div>
   );
 }

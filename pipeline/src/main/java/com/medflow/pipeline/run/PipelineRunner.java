@@ -300,7 +300,7 @@ public final class PipelineRunner {
       return outcome(w, RunState.RUNNING, started);
     } catch (RuntimeException e) {
       // The run's branches stay: a resume continues on them; the next new run drops them.
-      if (log.hasEvent(runId, RunEvent.CANCEL_REQUESTED)) {
+      if (log.cancelRequested(runId)) {
         String message = "cancelled" + (w.current == null ? "" : " during " + w.current.wireName());
         finish(w, RunState.CANCELLED, started, message);
         throw new PipelineException(runId, message, e);
@@ -664,7 +664,7 @@ public final class PipelineRunner {
     for (int attempt = 1; ; attempt++) {
       int number = log.attemptStarted(w.runId, task.wireName(), clock.instant());
       try {
-        if (log.hasEvent(w.runId, RunEvent.CANCEL_REQUESTED)) {
+        if (log.cancelRequested(w.runId)) {
           throw new IllegalStateException("cancel requested");
         }
         if (w.probe != null) {
@@ -675,12 +675,15 @@ public final class PipelineRunner {
         log.attemptFinished(w.runId, task.wireName(), number, TaskState.SUCCEEDED, null, clock.instant());
         span.setAttribute(Tracing.ATTEMPTS, (long) attempt);
         break;
-      } catch (RuntimeException e) {
+      } catch (Exception thrown) {
+        // Spark's Scala code throws checked exceptions it does not declare (a SparkException when the run's
+        // job group is cancelled): caught as well, or the run would stay RUNNING with its lock released.
+        RuntimeException e = thrown instanceof RuntimeException r ? r : new IllegalStateException(thrown.getMessage(), thrown);
         String why = FailureMessage.of(e, s3);
         log.attemptFinished(w.runId, task.wireName(), number, TaskState.FAILED, why, clock.instant());
         span.addEvent("attempt " + attempt + " failed: " + why);
         span.setAttribute(Tracing.ATTEMPTS, (long) attempt);
-        if (attempt >= retry.maxAttempts() || !retryable(e) || log.hasEvent(w.runId, RunEvent.CANCEL_REQUESTED)) {
+        if (attempt >= retry.maxAttempts() || !retryable(e) || log.cancelRequested(w.runId)) {
           Instant end = clock.instant();
           runs.taskFinished(w.runId, task.wireName(), TaskState.FAILED, null, why, end);
           listener.taskFinished(task, TaskState.FAILED, null, why, Duration.between(start, end).toMillis());

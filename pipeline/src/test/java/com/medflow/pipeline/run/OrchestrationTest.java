@@ -134,6 +134,43 @@ class OrchestrationTest {
   }
 
   @Test
+  void aRunCancelledDuringASparkJobEndsCancelledAndResumesToTheEnd(@TempDir Path home) {
+    try (PipelineHarness h = new PipelineHarness(home, 0.6, Map.of())) {
+      h.land("b1");
+      PipelineRunner[] runner = new PipelineRunner[1];
+      PipelineListener cancelInTransform = new PipelineListener() {
+        @Override
+        public void attemptStarted(PipelineTask t, int attempt) {
+          if (t == PipelineTask.TRANSFORM) {
+            runner[0].cancel(h.runs.currentHolder().orElseThrow());
+            // what Spark does to the job of a cancelled job group: a checked SparkException, undeclared
+            OrchestrationTest.<RuntimeException>sneakyThrow(new Exception("Job 7 cancelled part of cancelled job group"));
+          }
+        }
+      };
+      runner[0] = runner(h, cancelInTransform, RetryPolicy.NONE, Sleeper.SYSTEM);
+      PipelineException e = org.junit.jupiter.api.Assertions.assertThrows(PipelineException.class,
+          () -> runner[0].runNow(h.landingRoot, "api"));
+      String runId = e.runId();
+      assertThat(h.runs.get(runId).orElseThrow().summary().state()).isEqualTo(RunState.CANCELLED);
+      assertThat(h.runs.get(runId).orElseThrow().summary().error()).isEqualTo("cancelled during transform");
+      assertThat(h.runs.currentHolder()).isEmpty();
+
+      // the resume is not cancelled by the earlier request
+      RunOutcome out = runner(h, PipelineListener.NONE, RetryPolicy.NONE, Sleeper.SYSTEM).resume(runId);
+      assertThat(out.state()).isEqualTo(RunState.SUCCEEDED);
+      assertThat(h.runs.log().events(runId)).extracting(RunEvent::kind).containsExactly("cancel_requested", "resumed");
+      assertThat(h.runs.log().cancelRequested(runId)).isFalse();
+      assertThat(h.rows("SELECT * FROM healthcare.claims_clean")).hasSize(10);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <E extends Throwable> void sneakyThrow(Throwable t) throws E {
+    throw (E) t;
+  }
+
+  @Test
   void taskByTaskInSeparateRunnersGivesTheSameTablesAsOneRun(@TempDir Path home, @TempDir Path other) {
     List<String> expected;
     try (PipelineHarness h = new PipelineHarness(other, 0.6, Map.of())) {

@@ -100,6 +100,11 @@ public final class PipelineService {
       throw new ApiException(409, "NOT_RESUMABLE", "Run " + runId + " is " + state.name().toLowerCase()
           + ": only a failed or cancelled run resumes");
     }
+    String latest = runs.list(1).get(0).runId();
+    if (!latest.equals(runId)) { // refused now rather than accepted and refused in the background
+      throw new ApiException(409, "NOT_RESUMABLE", "Run " + runId + " was superseded by " + latest
+          + ", which took over its batches: only the latest run resumes");
+    }
     PipelineRunner runner = runners.get();
     background(runId, () -> runner.resume(runId));
     return runId;
@@ -146,7 +151,7 @@ public final class PipelineService {
     executor.submit(() -> {
       try {
         work.run();
-      } catch (RuntimeException e) {
+      } catch (Exception e) { // Spark may throw checked exceptions it does not declare; logged, not lost in the Future
         LOG.warn("Pipeline run {} failed: {}", runId, e.getMessage());
       }
     });

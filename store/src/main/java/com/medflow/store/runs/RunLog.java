@@ -88,6 +88,13 @@ public final class RunLog {
         rs -> rs.getInt(1), runId, kind).isPresent();
   }
 
+  /** A cancel was requested and the run was not resumed since (a resume clears the earlier request). */
+  public boolean cancelRequested(String runId) {
+    return jdbc.one("read run events", "SELECT kind FROM pipeline_run_events WHERE run_id = ? AND kind IN (?, ?)"
+        + " ORDER BY seq DESC LIMIT 1", rs -> rs.getString(1), runId, RunEvent.CANCEL_REQUESTED, RunEvent.RESUMED)
+        .filter(RunEvent.CANCEL_REQUESTED::equals).isPresent();
+  }
+
   /**
    * Reopens a finished run to continue it: the run is running again, and every task that did not
    * succeed (failed, skipped after the failure, or cancelled) is pending again.
