@@ -394,7 +394,6 @@ final class Assembler {
     return Optional.ofNullable(measures.model().conditions().get(target)).flatMap(ModelParts.Condition::source);
   }
 
-  /** Claims filters apply to claims (and the funnel); a quality table's filters to that table. */
   /** Whether every filter and grouping of a merged follow-up is a column of its table ("which reasons?" on quarantine). */
   boolean fits(SemanticQuery q) {
     return q.filters().stream().allMatch(f -> filterAvailableIn(f.target(), q.source()))
@@ -402,6 +401,7 @@ final class Assembler {
         || g.dimension().startsWith("entity:") || availableIn(g.dimension(), q.source()));
   }
 
+  /** Claims filters apply to claims (and the funnel); a quality table's filters to that table. */
   private boolean filterAvailableIn(String target, SemanticQuery.Source source) {
     Optional<String> own = sourceOf(target);
     if (source == SemanticQuery.Source.CLAIMS || source == SemanticQuery.Source.FUNNEL) {

@@ -26,6 +26,10 @@ final class MeasureRules {
   private static final Set<String> PAY_VERBS = Set.of("paid", "pay");
   private static final Set<String> BILL_VERBS = Set.of("bill", "charge", "charges", "bills");
 
+  /** Words that make an entity a measure of its own ("claim count", "number of claims"). */
+  private static final java.util.regex.Pattern COUNT_WORDS =
+      java.util.regex.Pattern.compile("\\b(count|number|volume|counts)\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
+
   private final Measures measures;
 
   MeasureRules(Measures measures) {
@@ -492,9 +496,6 @@ final class MeasureRules {
     }
     return false;
   }
-
-  private static final java.util.regex.Pattern COUNT_WORDS =
-      java.util.regex.Pattern.compile("\\b(count|number|volume|counts)\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
 
   /** "claim count and average paid", "denial rate and claims": an entity in a list of measures is one of them, counted. */
   private static boolean listed(Parse p, int i) {

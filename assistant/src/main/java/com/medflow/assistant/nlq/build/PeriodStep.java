@@ -58,12 +58,16 @@ final class PeriodStep {
     return GO_ON;
   }
 
+  /** The grouping by year that "YoY" / "year over year" was read as, if the question says so. */
+  private static Optional<Node.Grouped> yearOverYearWord(Draft d) {
+    return d.groupNodes.stream().filter(g -> g.grouping().isGrain() && g.grouping().grain().equals("year")
+        && g.text().toLowerCase(Locale.ROOT).matches(".*(yoy|year over year).*")).findFirst();
+  }
+
   /** "YoY by quarter", "each month against the same month last year": every bucket against a year earlier. */
   private static void yearBefore(Draft d) {
     boolean finer = d.groupings.stream().anyMatch(g -> g.isGrain() && !g.grain().equals("year"));
-    Optional<Node.Grouped> yoyWord = d.groupNodes.stream().filter(g -> g.grouping().isGrain()
-        && g.grouping().grain().equals("year") && g.text().toLowerCase(Locale.ROOT).matches(".*(yoy|year over year).*"))
-        .findFirst();
+    Optional<Node.Grouped> yoyWord = yearOverYearWord(d);
     if (finer && yoyWord.isPresent()) {
       d.groupings.remove(yoyWord.get().grouping());
       d.yearBefore = true;
@@ -98,9 +102,7 @@ final class PeriodStep {
       }
       d.mode = d.growth ? SemanticQuery.PeriodMode.GROWTH : SemanticQuery.PeriodMode.DIFFERENCE;
       // "year over year change, 2024 to 2025": the two years are the comparison, not a grouping by year as well
-      d.groupNodes.stream().filter(g -> g.grouping().isGrain() && g.grouping().grain().equals("year")
-          && g.text().toLowerCase(Locale.ROOT).matches(".*(yoy|year over year).*")).findFirst()
-          .ifPresent(g -> d.groupings.remove(g.grouping()));
+      yearOverYearWord(d).ifPresent(g -> d.groupings.remove(g.grouping()));
       // a change runs forward in time, whichever period is named first ("2025 vs 2024 growth": from 2024 to 2025)
       d.periods.sort(java.util.Comparator.comparing(Period::from));
     } else if (d.cues.contains("COMPARE:compare")) {

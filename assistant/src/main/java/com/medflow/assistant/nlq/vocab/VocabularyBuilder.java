@@ -19,6 +19,10 @@ import java.util.Optional;
 public final class VocabularyBuilder {
   /** The pseudo-dimension of diagnosis-code conditions (filter by prefix on a diagnosis column). */
   public static final String DIAGNOSIS_CODE = "diagnosis_code";
+  /** A business's legal form at the end of its name: ", PC", " PLLC", ", Inc.". */
+  private static final java.util.regex.Pattern LEGAL_FORM = java.util.regex.Pattern.compile(
+      "(?i)[,\\s]+(p\\.?c\\.?|p\\.?a\\.?|p\\.?l\\.?l\\.?c\\.?|l\\.?l\\.?c\\.?|l\\.?l\\.?p\\.?|inc\\.?|ltd\\.?|corp\\.?)$");
+
 
   private VocabularyBuilder() {}
 
@@ -131,7 +135,7 @@ public final class VocabularyBuilder {
         case "place_of_service" -> { } // codes are read by CodeReader; names by value_synonyms
         case "provider" -> {
           List<String> names = facts.values(d.name());
-          names.forEach(value -> v.add(value, Term.value(d.name(), List.of(value), valueLabel(d, value))));
+          values(d, names, v);
           // "Lakeside Family Medicine" for "Lakeside Family Medicine, PC": the name without its legal form, when no
           // other provider shares it
           java.util.Map<String, List<String>> bare = new java.util.HashMap<>();
@@ -143,14 +147,14 @@ public final class VocabularyBuilder {
             }
           });
         }
-        default -> facts.values(d.name()).forEach(value -> v.add(value, Term.value(d.name(), List.of(value),
-            valueLabel(d, value))));
+        default -> values(d, facts.values(d.name()), v);
       }
     }
   }
 
-  private static final java.util.regex.Pattern LEGAL_FORM = java.util.regex.Pattern.compile(
-      "(?i)[,\\s]+(p\\.?c\\.?|p\\.?a\\.?|p\\.?l\\.?l\\.?c\\.?|l\\.?l\\.?c\\.?|l\\.?l\\.?p\\.?|inc\\.?|ltd\\.?|corp\\.?)$");
+  private static void values(ModelParts.Dimension d, List<String> values, Vocabulary v) {
+    values.forEach(value -> v.add(value, Term.value(d.name(), List.of(value), valueLabel(d, value))));
+  }
 
   /** A business name without its legal form ("Riverside Primary Care, PA" is "Riverside Primary Care"). */
   static Optional<String> withoutLegalForm(String name) {
